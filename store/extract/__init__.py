@@ -1,0 +1,88 @@
+"""Report text in, football facts out: pure, no database, no Telegram.
+
+``extract(text, published=..., lang=...)`` reads one match report and returns an
+:class:`ExtractedReport`. It does no I/O (the reference data is read once per process) and never
+raises on odd text; it returns what it found, possibly nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from store.extract.annotate import Annotated, Annotator
+from store.extract.assemble import Assembler
+from store.extract.claims import standing_mentions, tally_mentions
+from store.extract.document import parse_document
+from store.extract.events import event_mentions
+from store.extract.facts import EventFact, ExtractedReport, GoalFact, MatchFact, StandingClaim, TallyClaim
+from store.extract.goals import narrative_mentions, structured_mentions
+from store.extract.lang import rules_for
+from store.extract.language import detect_language
+from store.extract.results import find_scores
+from store.teams import Directory, default_directory
+
+EXTRACTOR_VERSION = "1"
+
+__all__ = ["EXTRACTOR_VERSION", "EventFact", "ExtractedReport", "GoalFact", "MatchFact", "StandingClaim",
+           "TallyClaim", "extract"]
+
+
+def extract(text: str, *, published: date | None = None, lang: str | None = None,
+            directory: Directory | None = None) -> ExtractedReport:
+    """The facts a report states (see the package docstring)."""
+    doc = parse_document(text, published=published)
+    code = lang or detect_language(doc.text)
+    rules = rules_for(code)
+    directory = directory or default_directory()
+    annotator = Annotator(rules, directory)
+
+    def annotate_all() -> list[Annotated]:
+        return [annotator.annotate(s) for s in doc.sentences]
+
+    annotated = annotate_all()
+    assembler = Assembler(doc, rules, directory, annotator, annotated)
+    assembler.learn()
+    scores = [find_scores(a, rules, assembler.coaches) for a in annotated]
+    if _discover_teams(annotator, annotated, scores):
+        annotated = annotate_all()  # the document taught us team names: read it again with them
+        assembler = Assembler(doc, rules, directory, annotator, annotated)
+        assembler.learn()
+        scores = [find_scores(a, rules, assembler.coaches) for a in annotated]
+    statements = [st for s in scores for st in s.statements]
+    for second_round in (False, True):
+        for st in sorted(statements, key=lambda s: (not doc.sentences[s.sentence].in_title, s.sentence)):
+            if second_round or (st.first is not None and st.second is not None):
+                assembler.add_statement(st, second_round=second_round)
+    line_sentences: dict[int, int] = {}
+    for s in doc.sentences:
+        line_sentences.setdefault(s.line, s.index)
+    mentions = structured_mentions(doc.lines, line_sentences)
+    disallowed = rules.compiled.words["DISALLOWED"]
+    for i, ann in enumerate(annotated):
+        negated_by_next = i + 1 < len(annotated) and bool(disallowed.search(annotated[i + 1].sentence.text)) \
+            and "goal" in annotated[i + 1].sentence.text.lower()
+        mentions += narrative_mentions(ann, rules, scores[i].running, negated_by_next)
+    assembler.place_mentions(mentions)
+    events = [e for ann in annotated for e in event_mentions(ann, rules)]
+    standings = [m for ann in annotated for m in standing_mentions(ann, rules, annotator, assembler.team_name)]
+    tallies = [m for ann in annotated for m in tally_mentions(ann, rules, annotator, assembler.team_name)]
+    return assembler.report(code, events, standings, tallies)
+
+
+def _discover_teams(annotator: Annotator, annotated: list[Annotated], scores) -> bool:
+    """Names the reference data lacks, seen in a result's team slot ("Eastern FC 0-1 Nam Dinh")."""
+    learned = False
+    for ann, sentence_scores in zip(annotated, scores, strict=True):
+        for st in sentence_scores.statements:
+            if not st.strong:
+                continue
+            for entity in (st.first, st.second):
+                if entity is not None and entity.kind == "N":
+                    from store.normalize import key
+
+                    k = key(entity.text)
+                    if k and k not in annotator.discovered:
+                        annotator.discovered[k] = entity.text
+                        learned = True
+    del ann
+    return learned

@@ -1,0 +1,706 @@
+"""From the mentions of one report to its facts: matches, goals, events and claims.
+
+This is where the report is read as a whole: which team "the hosts" or "Klopp's side" is, which
+match a goal belongs to, which mentions are the same goal, whose goal it was, and whether the
+named goals fit the stated score. Nothing is guessed: a score is stated, or computed from a
+complete sequence of goals; a fact that does not fit is dropped or marked doubtful.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from store.extract.annotate import Annotated, Annotator, Entity, Minute
+from store.extract.claims import StandingMention, TallyMention
+from store.extract.dates import season_label, season_of, season_years, stated_date, stated_round
+from store.extract.document import Document
+from store.extract.events import EventMention
+from store.extract.facts import EventFact, ExtractedReport, GoalFact, MatchFact, StandingClaim, TallyClaim
+from store.extract.goals import GoalMention, _LINEUP_HEAD
+from store.extract.lang.base import LanguageRules
+from store.extract.results import ScoreStatement
+from store.normalize import key, strip_accents
+from store.teams import Directory
+
+_NAME_TOKEN = re.compile(r"[0-9a-z]+")
+
+
+@dataclass(slots=True)
+class Frame:
+    """A match being put together."""
+
+    home: str  # the first team (home when ``order_known``)
+    away: str
+    score: tuple[int, int] | None  # (home goals, away goals)
+    order_known: bool = False
+    sentences: list[int] = field(default_factory=list)
+    statements: list[ScoreStatement] = field(default_factory=list)
+    mentions: list[GoalMention] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    computed: bool = False
+    from_title: bool = False
+    final_cue: bool = False
+    doubts: list[str] = field(default_factory=list)
+
+    @property
+    def teams(self) -> tuple[str, str]:
+        return self.home, self.away
+
+    def other(self, team: str) -> str | None:
+        return self.away if team == self.home else self.home if team == self.away else None
+
+    def goals_of(self, team: str) -> int | None:
+        if self.score is None:
+            return None
+        return self.score[0] if team == self.home else self.score[1] if team == self.away else None
+
+    def swap(self) -> None:
+        self.home, self.away = self.away, self.home
+        if self.score:
+            self.score = (self.score[1], self.score[0])
+
+
+def name_key(name: str) -> str:
+    return key(name)
+
+
+def same_person(a: str, b: str) -> bool:
+    """'Messi' ~ 'Lionel Messi', 'L Suarez' ~ 'Luis Suarez' (not 'Denis Suarez'), 'Bicackic' ~ 'Bicakcic'."""
+    ta, tb = key(a).split(), key(b).split()
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    last_a, last_b = ta[-1], tb[-1]
+    same_last = last_a == last_b or (len(last_a) > 4 and last_a[0] == last_b[0]
+                                     and fuzz.ratio(last_a, last_b, processor=None, score_cutoff=80) > 0)
+    if not same_last:
+        # a single given name used alone: "Lautaro" ~ "Lautaro Martinez"
+        return (len(ta) == 1 and ta[0] == tb[0] and len(tb) > 1) or (len(tb) == 1 and tb[0] == ta[0] and len(ta) > 1)
+    rest_a, rest_b = ta[:-1], tb[:-1]
+    if not rest_a or not rest_b:
+        return True
+    return any(x.startswith(y) or y.startswith(x) for x in rest_a for y in rest_b)
+
+
+class Assembler:
+    def __init__(self, doc: Document, rules: LanguageRules, directory: Directory, annotator: Annotator,
+                 annotated: list[Annotated]) -> None:
+        self.doc = doc
+        self.rules = rules
+        self.directory = directory
+        self.annotator = annotator
+        self.annotated = annotated
+        self.frames: list[Frame] = []
+        self.coaches: dict[str, str] = {}
+        self.player_team: dict[str, str] = {}
+        self.team_counts: Counter[str] = Counter()
+        self.focus: str | None = None
+        self.names: dict[str, str] = {}  # key of a short name -> the fuller name the report also uses
+        self._mentions_at: dict[str, list[int]] = defaultdict(list)  # team -> sentences mentioning it
+
+    # -- document knowledge -------------------------------------------------------------------------
+    def learn(self) -> None:
+        compiled = self.rules.compiled
+        for ann in self.annotated:
+            weight = 3 if ann.sentence.in_title else 1
+            for entity in ann.entities:
+                if entity.kind == "T" and isinstance(entity.value, str):
+                    self.team_counts[entity.value] += weight
+                    self._mentions_at[entity.value].append(ann.sentence.index)
+            for pattern, _ in compiled.coaches:
+                for m in pattern.finditer(ann.skeleton):
+                    team = self.team_name(ann.entity(m.group("t")))
+                    if team:
+                        self.coaches[ann.entity(m.group("p")).text] = team
+            for pattern, _ in compiled.player_teams:
+                for m in pattern.finditer(ann.skeleton):
+                    team = self.team_name(ann.entity(m.group("t")))
+                    if team:
+                        self.player_team.setdefault(name_key(ann.entity(m.group("p")).text), team)
+        for tag in self.doc.tags:
+            team = self.directory.canonical(tag, fuzzy=False)
+            if team:
+                self.team_counts[team] += 3
+        ranked = self.team_counts.most_common(2)
+        if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            self.focus = ranked[0][0]
+        self._learn_lineups()
+        self._learn_names()
+
+    def _learn_lineups(self) -> None:
+        for line in self.doc.lines:
+            m = _LINEUP_HEAD.match(line)
+            if not m or m.group("rest").count(",") + m.group("rest").count(";") < 4:
+                continue
+            team = self.resolve_name(m.group("team"))
+            if not team:
+                continue
+            for raw in re.split(r"[,;]", m.group("rest")):
+                player = re.sub(r"\(.*?\)|\d+(?:\.\d)?", " ", raw).strip(" .")
+                if player and player[0].isupper() and len(player.split()) <= 3:
+                    self.player_team.setdefault(name_key(player), team)
+                    self.player_team.setdefault(name_key(player.split()[-1]), team)
+
+    def _learn_names(self) -> None:
+        full: dict[str, set[str]] = defaultdict(set)
+        for ann in self.annotated:
+            for entity in ann.entities:
+                if entity.kind == "N" and 1 < len(entity.text.split()) <= 4:
+                    tokens = key(entity.text).split()
+                    if tokens:
+                        full[tokens[-1]].add(entity.text)
+                        full[tokens[0]].add(entity.text)
+        self._full_names = full
+
+    def person(self, name: str) -> str:
+        """The fullest form of a player's name the report uses ('Messi' -> 'Lionel Messi')."""
+        tokens = key(name).split()
+        if not tokens:
+            return name
+        pool = {n for n in self._full_names.get(tokens[-1], set()) | self._full_names.get(tokens[0], set())
+                if same_person(name, n) and len(n) >= len(name)}
+        by_key = {key(n): n for n in pool}
+        if len(by_key) == 1:
+            return next(iter(by_key.values()))
+        return name
+
+    # -- teams --------------------------------------------------------------------------------------
+    def resolve_name(self, text: str) -> str | None:
+        cleaned = re.sub(r"^(?:" + "|".join(map(re.escape, self.rules.team_prefixes or ("\x00",))) + r")\s+", "",
+                         text.strip(), flags=re.I)
+        return self.directory.canonical(cleaned) or self.annotator.discovered.get(key(cleaned))
+
+    def team_name(self, entity: Entity | None, frame: Frame | None = None) -> str | None:
+        if entity is None:
+            return None
+        if entity.kind == "T":
+            if isinstance(entity.value, str):
+                return entity.value
+            if frame is not None:
+                fits = [t for t in entity.candidates if t in frame.teams]
+                return fits[0] if len(fits) == 1 else None
+            return None
+        if entity.kind == "R":
+            role = str(entity.value)
+            if role.startswith("coach:"):
+                coach = role[6:]
+                known = self.coaches.get(coach) or next(
+                    (t for c, t in self.coaches.items() if same_person(c, coach)), None)
+                return known
+            if frame is not None and frame.order_known and role in ("home", "away"):
+                return frame.home if role == "home" else frame.away
+            if role == "us":
+                return self.focus
+            return None
+        if entity.kind == "N":
+            found = self.annotator.discovered.get(key(entity.text))
+            if found:
+                return found
+            return self.coaches.get(entity.text)
+        return None
+
+    # -- matches ------------------------------------------------------------------------------------
+    def main_pair(self) -> tuple[str, str] | None:
+        main = self.main_frame()
+        return main.teams if main else None
+
+    def main_frame(self) -> Frame | None:
+        if not self.frames:
+            return None
+
+        def weight(f: Frame) -> tuple[float, ...]:
+            return (f.from_title, self.team_counts[f.home] + self.team_counts[f.away] + len(f.mentions),
+                    -min(f.sentences or [10**6]))
+
+        return max(self.frames, key=weight)
+
+    def add_statement(self, st: ScoreStatement, *, second_round: bool) -> None:
+        first = self.team_name(st.first)
+        second = self.team_name(st.second)
+        if st.first is not None and st.first.kind == "R" and st.first.value == "pair" or \
+                (st.second is not None and st.second.kind == "R" and st.second.value == "pair"):
+            pair = self.main_pair()
+            if pair:
+                first, second = pair
+        if first is None or second is None:
+            if not second_round:
+                return
+            anchor = first or second
+            if anchor is None:
+                return
+            other = self._opponent_for(anchor, st)
+            if other is None:
+                return
+            first, second = (anchor, other) if first else (other, anchor)
+        if first == second:
+            return
+        a, b = st.score
+        order_known = False
+        if st.relation in ("ordered", "ordered_one"):
+            home, away, score, order_known = first, second, (a, b), True
+        elif st.relation == "draw":
+            if a != b:
+                return
+            home, away, score = first, second, (a, b)
+        elif st.relation in ("win", "loss"):
+            if a == b:
+                return
+            hi, lo = max(a, b), min(a, b)
+            winner_first = st.relation == "win"
+            home, away, score = first, second, ((hi, lo) if winner_first else (lo, hi))
+        else:
+            return
+        frame = self._frame_for(home, away, score)
+        if frame is None:
+            frame = Frame(home, away, score, order_known=order_known)
+            self.frames.append(frame)
+        elif order_known and not frame.order_known:
+            if frame.home != home:
+                frame.swap()
+            frame.order_known = True
+        frame.statements.append(st)
+        frame.sentences.append(st.sentence)
+        frame.final_cue = frame.final_cue or st.final_cue
+        if self.doc.sentences[st.sentence].in_title:
+            frame.from_title = True
+
+    def _opponent_for(self, anchor: str, st: ScoreStatement) -> str | None:
+        """A result naming one team only: the other is the team it is paired with in the report."""
+        for frame in self.frames:
+            if anchor in frame.teams and frame.score is not None:
+                other = frame.other(anchor)
+                goals = (frame.goals_of(anchor), frame.goals_of(other or ""))
+                if sorted(goals) == sorted(st.score):  # type: ignore[type-var]
+                    return other
+        pair = self.main_pair()
+        if pair and anchor in pair:
+            return pair[0] if pair[1] == anchor else pair[1]
+        if self.focus and self.focus != anchor:
+            return self.focus
+        return None
+
+    def _frame_for(self, home: str, away: str, score: tuple[int, int] | None) -> Frame | None:
+        for frame in self.frames:
+            if {frame.home, frame.away} != {home, away}:
+                continue
+            if score is None or frame.score is None:
+                return frame
+            mine = score if frame.home == home else (score[1], score[0])
+            if mine == frame.score:
+                return frame
+        return None
+
+    def frames_with(self, team: str) -> list[Frame]:
+        return [f for f in self.frames if team in f.teams]
+
+    # -- goals ---------------------------------------------------------------------------------------
+    def place_mentions(self, mentions: list[GoalMention]) -> None:
+        current: Frame | None = None
+        last_sentence = -1
+        for mention in sorted(mentions, key=lambda m: m.order):
+            frame = self._frame_of_mention(mention, current)
+            if frame is None:
+                continue
+            frame.mentions.append(mention)
+            current = frame
+            last_sentence = mention.sentence
+        del last_sentence
+
+    def _frame_of_mention(self, mention: GoalMention, current: Frame | None) -> Frame | None:
+        if mention.source == "line" and mention.result_line is not None:
+            for frame in self.frames:
+                if mention.result_line in frame.sentences:
+                    return frame
+            return None
+        if mention.source == "box":
+            team = self.resolve_name(mention.team_name) if mention.team_name else None
+            if team:
+                mention.team_name = team
+                fits = self.frames_with(team)
+                main = self.main_frame()
+                if main and main in fits:
+                    return main
+                return fits[0] if fits else None
+            return self.main_frame()
+        named = [n for n in (self.team_name(mention.team), self.team_name(mention.opponent)) if n]
+        context = [n for n in (self.team_name(e) for e in mention.context_teams) if n]
+        if mention.player and not named:
+            known = self.player_team.get(name_key(mention.player))
+            if known:
+                context.append(known)
+        for pool in (named, context):
+            candidates = [f for f in self.frames if any(t in f.teams for t in pool)]
+            if pool is context and len(pool) >= 2:
+                both = [f for f in candidates if sum(t in f.teams for t in set(pool)) >= 2]
+                candidates = both or candidates
+            if candidates:
+                return self._closest(candidates, mention.sentence, current)
+        if mention.team is not None and mention.opponent is not None:
+            team, opp = self.team_name(mention.team), self.team_name(mention.opponent)
+            if team and opp and team != opp:
+                frame = Frame(team, opp, None)
+                self.frames.append(frame)
+                return frame
+        if named and mention.player:
+            team = named[0]
+            other = self.focus if self.focus and self.focus != team else None
+            if self.team_name(mention.opponent) == team and self.focus and self.focus != team:
+                frame = Frame(self.focus, team, None)
+                self.frames.append(frame)
+                return frame
+            del other
+        if current is not None:
+            return current
+        return self.main_frame()
+
+    def _closest(self, frames: list[Frame], sentence: int, current: Frame | None) -> Frame:
+        if current in frames:
+            return current  # type: ignore[return-value]
+        main = self.main_frame()
+
+        def distance(f: Frame) -> tuple[int, int]:
+            near = [sentence - s for s in f.sentences if s <= sentence] or [abs(s - sentence) + 1000 for s in f.sentences]
+            return (min(near) if near else 10**6, 0 if f is main else 1)
+
+        return min(frames, key=distance)
+
+    def goal_team(self, mention: GoalMention, frame: Frame) -> str | None:
+        """Whose goal a mention is, from what the mention itself says."""
+        if mention.team_name and mention.team_name in frame.teams:
+            return mention.team_name
+        team = self.team_name(mention.team, frame)
+        if team in frame.teams:
+            return team
+        opponent = self.team_name(mention.opponent, frame)
+        if opponent in frame.teams:
+            return frame.other(opponent)  # type: ignore[arg-type]
+        return None
+
+    def player_side(self, player: str, frame: Frame) -> str | None:
+        known = self.player_team.get(name_key(player))
+        if known is None:
+            tokens = key(player).split()
+            known = self.player_team.get(tokens[-1]) if tokens else None
+        if known in frame.teams:
+            return known
+        # a squad variant: "Chelsea" named for "Chelsea Women"
+        for team in frame.teams:
+            if known and team.startswith(known + " "):
+                return team
+        return None
+
+    def build_goals(self, frame: Frame) -> tuple[list[GoalFact], list[GoalFact]]:
+        """(goals, doubtful goals) of a frame from its mentions."""
+        groups: list[list[GoalMention]] = []
+        for mention in sorted(frame.mentions, key=lambda m: m.order):
+            if mention.player is None:
+                continue
+            for group in groups:
+                if same_person(group[0].player or "", mention.player):
+                    group.append(mention)
+                    break
+            else:
+                groups.append([mention])
+        goals: list[tuple[GoalFact, int]] = []  # (fact, evidence strength)
+        for group in groups:
+            goals.extend(self._goals_of_player(group, frame))
+        # the side of each goal
+        for fact, _ in goals:
+            if fact.team is None:
+                side = self.player_side(fact.player, frame)
+                if side is not None:
+                    fact.team = frame.other(side) if fact.own_goal else side
+        if frame.score is not None:
+            for team in frame.teams:
+                if frame.goals_of(team) == 0:
+                    other = frame.other(team)
+                    for fact, _ in goals:
+                        if fact.team is None and not fact.own_goal:
+                            fact.team = other
+            missing = {t: (frame.goals_of(t) or 0) - sum(1 for f, _ in goals if f.team == t) for t in frame.teams}
+            unknown = [f for f, _ in goals if f.team is None]
+            open_sides = [t for t, n in missing.items() if n > 0]
+            if unknown and len(open_sides) == 1 and missing[open_sides[0]] >= len(unknown):
+                for fact in unknown:
+                    fact.team = open_sides[0]
+        kept: list[GoalFact] = []
+        doubtful: list[GoalFact] = []
+        for team in frame.teams:
+            mine = sorted([(f, s) for f, s in goals if f.team == team], key=lambda x: -x[1])
+            limit = frame.goals_of(team)
+            for rank, (fact, _) in enumerate(mine):
+                if limit is not None and rank >= limit:
+                    fact.doubtful = True
+                    doubtful.append(fact)
+                else:
+                    kept.append(fact)
+        for fact, _ in goals:
+            if fact.team is None:
+                fact.doubtful = True
+                doubtful.append(fact)
+        kept.sort(key=lambda f: (f.minute is None, f.minute or 0, f.added or 0))
+        return kept, doubtful
+
+    def _goals_of_player(self, group: list[GoalMention], frame: Frame) -> list[tuple[GoalFact, int]]:
+        player = self.person(max((m.player or "" for m in group), key=len))
+        structured = [m for m in group if m.source in ("box", "line")]
+        narrative = [m for m in group if m.source == "narrative"]
+        slots: list[dict] = []
+
+        def add_slot(m: GoalMention, strength: int) -> None:
+            slots.append({"minute": m.minute, "penalty": m.penalty, "own_goal": m.own_goal, "team": None,
+                          "strength": strength, "mentions": [m]})
+
+        for m in structured:
+            add_slot(m, 3)
+        for m in narrative:
+            minute = self._norm_minute(m.minute)
+            match = None
+            for slot in slots:
+                other = self._norm_minute(slot["minute"])
+                if minute is not None and other is not None and abs(minute[0] + (minute[1] or 0)
+                                                                     - other[0] - (other[1] or 0)) <= 1:
+                    match = slot
+                    break
+            if match is None and minute is None:
+                match = next((s for s in slots if s["minute"] is None), None) or (slots[0] if slots else None)
+            if match is None and minute is not None:
+                free = next((s for s in slots if s["minute"] is None and s["strength"] < 3), None)
+                if free is not None:
+                    free["minute"] = m.minute
+                    match = free
+            if match is None:
+                if structured and self._structured_complete(frame):
+                    continue
+                add_slot(m, 1)
+                continue
+            match["mentions"].append(m)
+            match["strength"] = max(match["strength"], 2 if m.minute else 1)
+            if match["strength"] < 3:
+                match["penalty"] = match["penalty"] or m.penalty
+            match["own_goal"] = match["own_goal"] or m.own_goal
+        wanted = max([m.count for m in group] + [1])
+        if not structured:
+            while len(slots) < wanted:
+                slots.append({"minute": None, "penalty": False, "own_goal": False, "team": None, "strength": 1,
+                              "mentions": list(group)})
+        facts: list[tuple[GoalFact, int]] = []
+        for slot in slots:
+            team = None
+            for m in slot["mentions"]:
+                found = self.goal_team(m, frame)
+                if found:
+                    team = found
+                    break
+            minute = self._norm_minute(slot["minute"])
+            fact = GoalFact(match=-1, player=player, team=team, minute=minute[0] if minute else None,
+                            added=minute[1] if minute else None, penalty=slot["penalty"], own_goal=slot["own_goal"],
+                            evidence=slot["mentions"][0].evidence[:300])
+            facts.append((fact, slot["strength"] + len(slot["mentions"])))
+        return facts
+
+    def _structured_complete(self, frame: Frame) -> bool:
+        if frame.score is None:
+            return False
+        boxed = sum(1 for m in frame.mentions if m.source in ("box", "line"))
+        return boxed >= sum(frame.score)
+
+    @staticmethod
+    def _norm_minute(minute: Minute | None) -> tuple[int, int | None] | None:
+        """(minute, added); a plain 95th minute is written 90+5 as the gold files and fans do."""
+        if minute is None or minute.minute is None:
+            return None
+        if minute.added is None and 90 < minute.minute <= 104:
+            return 90, minute.minute - 90
+        return minute.minute, minute.added
+
+    # -- output ---------------------------------------------------------------------------------------
+    def report(self, lang: str, events: list[EventMention], standings: list[StandingMention],
+               tallies: list[TallyMention]) -> ExtractedReport:
+        out = ExtractedReport(lang=lang, published=self.doc.published, title=self.doc.title)
+        main = self.main_frame()
+        doc_season = season_years(self.doc.text, self.rules)
+        competitions = self._doc_competition()
+        for frame in self.frames:
+            if frame.score is None and not frame.mentions:
+                continue
+            index = len(out.matches)
+            goals, _doubtful = self.build_goals(frame)
+            match = MatchFact(home=frame.home, away=frame.away,
+                              home_goals=frame.score[0] if frame.score else None,
+                              away_goals=frame.score[1] if frame.score else None,
+                              main=frame is main, order_known=frame.order_known,
+                              score_basis=("computed" if frame.computed else "stated") if frame.score else None,
+                              doubts=list(frame.doubts),
+                              evidence=frame.statements[0].evidence[:300] if frame.statements else "")
+            self._describe(match, frame, frame is main, doc_season, competitions)
+            out.matches.append(match)
+            for goal in goals:
+                goal.match = index
+                out.goals.append(goal)
+            for event in self._events_of(frame, events):
+                event.match = index
+                out.events.append(event)
+        out.standings = self._standings(standings, competitions)
+        out.tallies = [TallyClaim(player=self.person(t.player), goals=t.goals, games=t.games, team=t.team,
+                                  competition=t.competition, scope=t.scope,  # type: ignore[arg-type]
+                                  season=season_label(doc_season[0]) if doc_season and t.scope == "season" else None,
+                                  as_of=self.doc.published, evidence=t.evidence[:300]) for t in tallies]
+        return out
+
+    def _doc_competition(self) -> list[str]:
+        counts: Counter[str] = Counter()
+        for ann in self.annotated:
+            for entity in ann.entities:
+                if entity.kind == "C":
+                    counts[str(entity.value)] += 3 if ann.sentence.index < 4 else 1
+        for tag in self.doc.tags:
+            comp = self.directory.competition(tag)
+            if comp:
+                counts[comp] += 1
+        return [c for c, _ in counts.most_common()]
+
+    def _describe(self, match: MatchFact, frame: Frame, is_main: bool, doc_season: tuple[int, int] | None,
+                  competitions: list[str]) -> None:
+        sentences = sorted(set(frame.sentences))
+        texts = [self.doc.sentences[i].text for i in sentences]
+        for ann_index in sentences:
+            ann = self.annotated[ann_index]
+            comp = next((e.value for e in ann.entities if e.kind == "C"), None)
+            if comp:
+                match.competition = str(comp)
+                break
+        if match.competition is None and is_main and competitions:
+            match.competition = competitions[0]
+        if match.competition is None:
+            home = self.directory.teams.get(match.home)
+            away = self.directory.teams.get(match.away)
+            shared = set(home.competitions) & set(away.competitions) if home and away else set()
+            if len(shared) == 1 and is_main:
+                match.competition = shared.pop()
+        for text in texts:
+            match.round = match.round or stated_round(text, self.rules)
+        scope = texts + ([self.doc.title or ""] + [s.text for s in self.doc.sentences[:3]] if is_main else [])
+        for text in scope:
+            found = stated_date(text, self.rules, published=self.doc.published, season=doc_season)
+            if found:
+                match.date = found
+                break
+        if match.date is None and is_main and self.doc.published is not None:
+            for s in self.doc.sentences:
+                found = stated_date(s.text, self.rules, published=self.doc.published, season=doc_season)
+                if found and abs((self.doc.published - found).days) <= 7:
+                    match.date = found
+                    break
+        if match.date:
+            match.season = season_of(match.date)
+        elif doc_season and is_main:
+            match.season = season_label(doc_season[0])
+        if not frame.order_known:
+            home = self._venue_home(frame, is_main)
+            if home is not None:
+                if home != match.home:
+                    match.home, match.away = match.away, match.home
+                    match.home_goals, match.away_goals = match.away_goals, match.home_goals
+                    frame.swap()
+                match.order_known = True
+
+    def _venue_home(self, frame: Frame, is_main: bool) -> str | None:
+        compiled = self.rules.compiled
+        sentences = set(frame.sentences) | {m.sentence for m in frame.mentions}
+        scope = [a for a in self.annotated if a.sentence.index in sentences or is_main]
+        votes: Counter[str] = Counter()
+        for ann in scope:
+            for pattern, _ in compiled.venues:
+                for m in pattern.finditer(ann.skeleton):
+                    groups = m.groupdict()
+                    if groups.get("home"):
+                        entity = ann.entity(groups["home"])
+                        teams = entity.value if entity.kind == "V" else {self.team_name(entity, frame)}
+                        for team in teams or ():
+                            if team in frame.teams:
+                                votes[team] += 2 if ann.sentence.index in sentences else 1
+                    if groups.get("away"):
+                        team = self.team_name(ann.entity(groups["away"]), frame)
+                        if team in frame.teams:
+                            votes[frame.other(team)] += 2 if ann.sentence.index in sentences else 1  # type: ignore[index]
+        ranked = votes.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
+
+    def _events_of(self, frame: Frame, events: list[EventMention]) -> list[EventFact]:
+        facts: list[EventFact] = []
+        for event in events:
+            teams = {self.team_name(e, frame) for e in event.context_teams}
+            named = self.team_name(event.team, frame)
+            player_side = self.player_side(event.player, frame) if event.player else None
+            keeper_side = self.player_side(event.keeper, frame) if event.keeper else None
+            belongs = named in frame.teams or player_side is not None or keeper_side is not None \
+                or bool(teams & set(frame.teams))
+            if not belongs and not (frame is self.main_frame() and not teams - {None}):
+                continue
+            if event.player is None:
+                continue
+            team = named if named in frame.teams else player_side
+            if team is None and keeper_side is not None:
+                team = frame.other(keeper_side)
+            minute = self._norm_minute(event.minute)
+            fact = EventFact(match=-1, kind=event.kind, player=self.person(event.player), team=team,  # type: ignore[arg-type]
+                             minute=minute[0] if minute else None, added=minute[1] if minute else None,
+                             keeper=self.person(event.keeper) if event.keeper else None,
+                             second_yellow=event.second_yellow, evidence=event.evidence[:300])
+            if not any(f.kind == fact.kind and same_person(f.player, fact.player) for f in facts):
+                facts.append(fact)
+            else:
+                for f in facts:
+                    if f.kind == fact.kind and same_person(f.player, fact.player):
+                        f.minute = f.minute or fact.minute
+                        f.added = f.added or fact.added
+                        f.keeper = f.keeper or fact.keeper
+                        f.team = f.team or fact.team
+        return facts
+
+    def _standings(self, mentions: list[StandingMention], competitions: list[str]) -> list[StandingClaim]:
+        claims: dict[str, StandingClaim] = {}
+        main = self.main_frame()
+        default_comp = competitions[0] if competitions else None
+        for m in mentions:
+            if m.team is None:
+                continue
+            claim = claims.setdefault(m.team, StandingClaim(m.team, None, None, m.competition or default_comp,
+                                                            as_of=self.doc.published, evidence=m.evidence[:300]))
+            if m.position is not None and claim.position is None:
+                claim.position = m.position
+            if m.points is not None and claim.points is None:
+                claim.points = m.points
+            if m.bottom and claim.position is None:
+                size = self.directory.league_size(claim.competition)
+                claim.position = size
+        for m in mentions:  # relative claims: "five points ahead of second-placed Juventus"
+            if m.other is None:
+                continue
+            other = claims.setdefault(m.other, StandingClaim(m.other, None, None, m.competition or default_comp,
+                                                             as_of=self.doc.published, evidence=m.evidence[:300]))
+            if m.other_position is not None and other.position is None:
+                other.position = m.other_position
+            anchor = claims.get(m.team) if m.team else None
+            if anchor is None and main is not None:
+                anchor = None
+            if anchor and anchor.points is not None and m.diff is not None and other.points is None:
+                other.points = anchor.points - m.diff
+        del main
+        return [c for c in claims.values() if c.position is not None or c.points is not None]
+
+
+def dates_known(match: MatchFact) -> date | None:
+    return match.date
+
+
+__all__ = ["Assembler", "Frame", "same_person", "strip_accents"]
