@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from store.normalize import key
+from store.normalize import key, nfc
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 FUZZY_CUTOFF = 88  # rapidfuzz ratio (0-100) below which a typo is not trusted to name a team
@@ -81,7 +81,9 @@ class Directory:
         self.nickname: dict[str, set[str]] = defaultdict(set)  # key -> canonical names
         self.ground: dict[str, set[str]] = defaultdict(set)  # key -> canonical names
         self.competition_alias: dict[str, str] = {}
-        self.needs_context = {key(n) for n in needs_context}
+        self.needs_context: dict[str, set[str]] = defaultdict(set)  # key -> exact spellings
+        for name in needs_context:
+            self.needs_context[key(name)].add(nfc(name))
         for team in teams:
             self.add_team(team)
         for comp in competitions:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from collections import defaultdict
@@ -13,19 +14,43 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 # Bare words that several clubs share: never an alias of one club (they may be nicknames).
 GENERIC_WORDS = {
-    "inter", "manchester", "real", "atletico", "sporting", "united", "city", "athletic", "madrid",
-    "borussia", "racing", "deportivo", "olympique", "dynamo", "dinamo", "town", "rovers", "wanderers",
-    "albion", "county", "fc", "clb", "dt", "the", "al", "sc", "ac",
+    "inter",
+    "manchester",
+    "real",
+    "atletico",
+    "sporting",
+    "united",
+    "city",
+    "athletic",
+    "madrid",
+    "borussia",
+    "racing",
+    "deportivo",
+    "olympique",
+    "dynamo",
+    "dinamo",
+    "town",
+    "rovers",
+    "wanderers",
+    "albion",
+    "county",
+    "fc",
+    "clb",
+    "dt",
+    "the",
+    "al",
+    "sc",
+    "ac",
 }
 TEAM_KINDS = {"club", "national"}
 COMPETITION_KINDS = {"league", "cup", "international", "friendly"}
 
 
 def norm(s: str) -> str:
-    """Case-, diacritics- and whitespace-insensitive form, as the matcher compares names."""
+    """Case-, diacritics- and punctuation-insensitive form, as the matcher compares names."""
     s = s.replace("đ", "d").replace("Đ", "D").replace("ø", "o").replace("Ø", "O")
     s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    return " ".join(s.casefold().split())
+    return " ".join(re.sub(r"[\W_]+", " ", s.casefold()).split())
 
 
 def load(name: str) -> dict:
@@ -113,6 +138,11 @@ def test_no_alias_is_another_teams_canonical_name(teams):
             assert other is None or other == t["name"], f"{t['name']}: alias {a!r} is the name of {other!r}"
 
 
+def test_aliases_do_not_repeat_the_canonical_name(teams):
+    for t in teams:
+        assert norm(t["name"]) not in aliases_of(t), f"{t['name']}: canonical name repeated among aliases"
+
+
 def test_aliases_are_unique_across_teams_unless_shared(teams):
     owners: dict[str, set[str]] = defaultdict(set)
     for t in teams:
@@ -122,7 +152,20 @@ def test_aliases_are_unique_across_teams_unless_shared(teams):
     for alias, names in owners.items():
         if len(names) > 1:
             unshared = sorted(n for n in names if alias not in shared[n])
-            assert not unshared, f"alias {alias!r} used by {sorted(names)}; not in shared_aliases of {unshared}"
+            assert not unshared, f"alias {alias!r} used by {sorted(names)}; not shared by {unshared}"
+
+
+def test_nicknames_are_not_other_teams_names(teams):
+    # a nickname that is another team's name or alias would always resolve to that team
+    owner = {}
+    for t in teams:
+        for a in aliases_of(t) | {norm(t["name"])}:
+            owner[a] = t["name"]
+    for t in teams:
+        for values in t["nicknames"].values():
+            for n in values:
+                other = owner.get(norm(n), t["name"])
+                assert other == t["name"], f"{t['name']}: nickname {n!r} is a name of {other!r}"
 
 
 def test_shared_aliases_are_aliases(teams):
@@ -165,10 +208,34 @@ def test_needs_context_entries_are_known_names(teams_doc, teams):
 def test_corpus_gold_team_names_are_canonical(teams):
     # the names the gold files of /work/shared/corpus use, spot-checked
     names = {t["name"] for t in teams}
-    for n in ("Inter", "AC Milan", "Atalanta", "Paris Saint-Germain", "Bayern Munich", "Borussia Dortmund",
-              "Atletico Madrid", "Athletic Bilbao", "Newcastle United", "West Ham", "Leicester", "Leeds",
-              "Republic of Ireland", "Nam Dinh", "Cong An Ha Noi", "Eastern", "Vietnam", "Wigan", "Wolves",
-              "Carlisle", "York", "Macclesfield", "Weston-super-Mare", "Laos", "Philippines", "Kazakhstan"):
+    for n in (
+        "Inter",
+        "AC Milan",
+        "Atalanta",
+        "Paris Saint-Germain",
+        "Bayern Munich",
+        "Borussia Dortmund",
+        "Atletico Madrid",
+        "Athletic Bilbao",
+        "Newcastle United",
+        "West Ham",
+        "Leicester",
+        "Leeds",
+        "Republic of Ireland",
+        "Nam Dinh",
+        "Cong An Ha Noi",
+        "Eastern",
+        "Vietnam",
+        "Wigan",
+        "Wolves",
+        "Carlisle",
+        "York",
+        "Macclesfield",
+        "Weston-super-Mare",
+        "Laos",
+        "Philippines",
+        "Kazakhstan",
+    ):
         assert n in names, n
 
 
@@ -211,8 +278,25 @@ def test_competitions_needs_context_and_gold_names():
         known |= aliases_of(c)
     for x in doc.get("needs_context", []):
         assert norm(x) in known, f"competitions needs_context entry {x!r} is no name or alias"
-    for n in ("Premier League", "La Liga", "Bundesliga", "Ligue 1", "Serie A", "Champions League", "FA Cup",
-              "League Cup", "German Super Cup", "UEFA Nations League", "World Cup qualifying",
-              "Women's Super League", "Copa del Rey", "AFC Champions League Two", "ASEAN Cup", "V.League 1",
-              "Friendly", "League One", "League Two"):
+    for n in (
+        "Premier League",
+        "La Liga",
+        "Bundesliga",
+        "Ligue 1",
+        "Serie A",
+        "Champions League",
+        "FA Cup",
+        "League Cup",
+        "German Super Cup",
+        "UEFA Nations League",
+        "World Cup qualifying",
+        "Women's Super League",
+        "Copa del Rey",
+        "AFC Champions League Two",
+        "ASEAN Cup",
+        "V.League 1",
+        "Friendly",
+        "League One",
+        "League Two",
+    ):
         assert norm(n) in names, n

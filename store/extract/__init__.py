@@ -40,11 +40,13 @@ def extract(text: str, *, published: date | None = None, lang: str | None = None
         return [annotator.annotate(s) for s in doc.sentences]
 
     annotated = annotate_all()
+    _resolve_relative_minutes(annotated)
     assembler = Assembler(doc, rules, directory, annotator, annotated)
     assembler.learn()
     scores = [find_scores(a, rules, assembler.coaches) for a in annotated]
     if _discover_teams(annotator, annotated, scores):
         annotated = annotate_all()  # the document taught us team names: read it again with them
+        _resolve_relative_minutes(annotated)
         assembler = Assembler(doc, rules, directory, annotator, annotated)
         assembler.learn()
         scores = [find_scores(a, rules, assembler.coaches) for a in annotated]
@@ -67,6 +69,18 @@ def extract(text: str, *, published: date | None = None, lang: str | None = None
     standings = [m for ann in annotated for m in standing_mentions(ann, rules, annotator, assembler.team_name)]
     tallies = [m for ann in annotated for m in tally_mentions(ann, rules, annotator, assembler.team_name)]
     return assembler.report(code, events, standings, tallies)
+
+
+def _resolve_relative_minutes(annotated: list[Annotated]) -> None:
+    """'Two minutes later' is two minutes after the last minute the narrative mentioned."""
+    last: int | None = None
+    for ann in annotated:
+        for entity in sorted((e for e in ann.entities if e.kind == "M"), key=lambda e: e.start):
+            minute = entity.value
+            if minute.later is not None and minute.minute is None and last is not None:  # type: ignore[union-attr]
+                minute.minute = last + minute.later  # type: ignore[union-attr]
+            elif minute.minute is not None and not minute.stoppage:  # type: ignore[union-attr]
+                last = minute.minute + (minute.added or 0)  # type: ignore[union-attr]
 
 
 def _discover_teams(annotator: Annotator, annotated: list[Annotated], scores) -> bool:

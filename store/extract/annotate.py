@@ -40,6 +40,7 @@ class Entity:
     value: object = None
     candidates: tuple[str, ...] = ()  # a nickname: the teams it may stand for
     possessive: bool = False
+    pronoun: bool = False  # "he", "the Argentine": stands for the person in ``text``
 
 
 @dataclass(slots=True)
@@ -73,6 +74,7 @@ class Annotator:
         self.directory = directory
         self.discovered: dict[str, str] = {}  # key -> team name first seen in a team slot
         self.confirmed: set[str] = set()  # needs-context aliases seen with a team cue in this document
+        self.last_person: str | None = None  # for "he", "the Argentine" in the next sentence
         self._prefix = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(p) for p in rules.team_prefixes) + r")\s*$",
                                   re.I) if rules.team_prefixes else None
         self._number = rules.number_words | {str(i): i for i in range(200)}
@@ -123,7 +125,11 @@ class Annotator:
                 if free(m.start(), m.end()) and m.group("name").split()[0] not in self.rules.non_names:
                     add(Entity("R", m.start(), m.end(), m.group(), "coach:" + m.group("name")))
         self._names(text, free, add)
+        self._descriptors(text, free, add, found)
         found.sort(key=lambda e: e.start)
+        persons = [e for e in found if e.kind == "N" and not e.pronoun]
+        if persons:
+            self.last_person = persons[-1].text
         parts: list[str] = []
         positions: list[int] = []
         cursor = 0
@@ -180,6 +186,11 @@ class Annotator:
                 if hit:
                     break
             if hit and free(hit.start, hit.end):
+                if hit.kind == "T" and self._prefix:
+                    prefix = self._prefix.search(text[:hit.start])
+                    if prefix and free(prefix.start(), hit.start):
+                        start = prefix.start() + len(prefix.group()) - len(prefix.group().lstrip())
+                        hit = Entity("T", start, hit.end, text[start:hit.end], hit.value, hit.candidates)
                 add(hit)
                 i = next((j for j in range(i, len(tokens)) if tokens[j].start() >= hit.end), len(tokens))
             else:
@@ -208,18 +219,29 @@ class Annotator:
         return None
 
     def _has_context(self, k: str, text: str, start: int, end: int) -> bool:
-        """Short aliases that are also ordinary words ("Anh", "Đức") need a team cue."""
+        """Aliases that are also ordinary words ("Anh", "Đức", "Reading") count only with a cue:
+        written exactly so, and after a team prefix ("ĐT Đức"), next to a score, or capitalised in
+        mid-sentence without being part of a longer name."""
+        surface = text[start:end]
+        if surface not in self.directory.needs_context[k]:
+            return False
         if self._prefix and self._prefix.search(text[:start]):
             self.confirmed.add(k)
             return True
-        after = text[end:end + 8]
-        if re.match(r"\s?\d{1,2}\s?-\s?\d", after):
+        if re.match(r"\s?(?:\d{1,2}\s?-\s?\d|-\s|vs?\.?\s)", text[end:end + 8]) or \
+                re.search(r"(?:\d\s?-\s?\d{1,2}|\s-|\bvs?\.?)\s?$", text[max(0, start - 8):start]):
             self.confirmed.add(k)
             return True
-        if k in self.confirmed:
-            before, nxt = text[:start].rstrip(), text[end:].lstrip()
-            return not (before[-1:].isalpha() and before.split()[-1][:1].isupper()) and not nxt[:1].isupper()
-        return False
+        before = text[:start].rstrip()
+        prev_word = before.split()[-1] if before.split() else ""
+        next_word = text[end:].split()[0] if text[end:].split() else ""
+        in_name = (prev_word[:1].isupper() and prev_word.isalpha()) or next_word[:1].isupper()
+        if in_name:
+            return False
+        if before and not before.endswith((".", "!", "?", ":", '"', "“")):
+            self.confirmed.add(k)
+            return True
+        return k in self.confirmed
 
     def _inside_person_name(self, text: str, start: int, end: int) -> bool:
         """'David Villa' is a person: a one-word team alias right after a capitalised name word."""
@@ -247,6 +269,24 @@ class Annotator:
                 label = squads[text[prv.start():prv.end()].lower()]
                 return Entity("T", prv.start(), entity.end, text[prv.start():entity.end], f"{entity.value} {label}")
         return entity
+
+    def _descriptors(self, text: str, free, add, found: list[Entity]) -> None:
+        """'he', 'the 29-year-old': the person named last before them, as a name entity.
+
+        A descriptor may contain a team ("ngôi sao thuộc biên chế Real Madrid"); that mention is then
+        part of the description, not a team of the sentence.
+        """
+        for m in self.compiled.descriptors.finditer(text):
+            inside = [e for e in found if e.start < m.end() and e.end > m.start()]
+            if any(e.kind != "T" for e in inside):
+                continue
+            before = [e for e in found if e.kind == "N" and e.end <= m.start() and not e.pronoun]
+            person = before[-1].text if before else self.last_person
+            if not person:
+                continue
+            for entity in inside:
+                found.remove(entity)
+            add(Entity("N", m.start(), m.end(), person, person, pronoun=True))
 
     def _names(self, text: str, free, add) -> None:
         """Runs of capitalised words not yet taken: people, or teams the reference data lacks."""

@@ -65,6 +65,51 @@ class Frame:
             self.score = (self.score[1], self.score[0])
 
 
+@dataclass(slots=True)
+class _Slot:
+    """One goal of one player, while its mentions are being merged."""
+
+    player: str
+    minute: Minute | None
+    penalty: bool
+    own_goal: bool
+    strength: int  # 3 scorer box or result line, 2 narrative with a minute, 1 narrative
+    mentions: list[GoalMention]
+    team: str | None = None
+    roles: set[str] = field(default_factory=set)
+    after_win_statement: bool = False
+    filler: bool = False  # added only because the text counts goals ("scored twice")
+
+    @property
+    def order(self) -> float:
+        narrative = [m.order for m in self.mentions if m.source == "narrative"]
+        return min(narrative or [m.order for m in self.mentions])
+
+    @property
+    def running(self) -> tuple[int, int] | None:
+        return next((m.running for m in self.mentions if m.running), None)
+
+    def roles_so_far(self) -> set[str]:
+        return set().union(*(m.roles for m in self.mentions)) if self.mentions else set()
+
+
+    def fact(self) -> GoalFact:
+        minute = Assembler._norm_minute(self.minute)
+        return GoalFact(match=-1, player=self.player, team=self.team, minute=minute[0] if minute else None,
+                        added=minute[1] if minute else None, penalty=self.penalty, own_goal=self.own_goal,
+                        evidence=self.mentions[0].evidence[:300])
+
+
+# roles no single goal can have together
+_CONFLICTS = {frozenset(p) for p in (("opener", "equaliser"), ("opener", "pullback"), ("opener", "double_lead"),
+                                      ("equaliser", "pullback"), ("equaliser", "double_lead"), ("pullback", "double_lead"),
+                                      ("winner", "pullback"), ("winner", "consolation"), ("opener", "consolation"))}
+
+
+def _roles_conflict(a: set[str], b: set[str]) -> bool:
+    return any(frozenset((x, y)) in _CONFLICTS for x in a for y in b)
+
+
 def name_key(name: str) -> str:
     return key(name)
 
@@ -301,63 +346,88 @@ class Assembler:
 
     # -- goals ---------------------------------------------------------------------------------------
     def place_mentions(self, mentions: list[GoalMention]) -> None:
-        current: Frame | None = None
-        last_sentence = -1
+        if not self.frames and any(m.player for m in mentions):
+            self._frame_from_mentions()
         for mention in sorted(mentions, key=lambda m: m.order):
-            frame = self._frame_of_mention(mention, current)
-            if frame is None:
-                continue
-            frame.mentions.append(mention)
-            current = frame
-            last_sentence = mention.sentence
-        del last_sentence
+            frame = self._frame_of_mention(mention, self._latest_frame(mention.sentence))
+            if frame is not None:
+                frame.mentions.append(mention)
+
+    def _frame_from_mentions(self) -> None:
+        """A report that narrates goals but never states the score is still about one match: the
+        two teams it names most, when they clearly stand out."""
+        ranked = self.team_counts.most_common(3)
+        if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) == 3 and ranked[2][1] * 2 > ranked[1][1]):
+            return
+        self.frames.append(Frame(ranked[0][0], ranked[1][0], None))
+
+    def _references(self, frame: Frame) -> set[int]:
+        """Sentences that speak of a frame: its result, both its teams, or a team only it has."""
+        refs = set(frame.sentences) | {m.sentence for m in frame.mentions}
+        home, away = set(self._mentions_at[frame.home]), set(self._mentions_at[frame.away])
+        refs |= home & away
+        for team, seen in ((frame.home, home), (frame.away, away)):
+            if len(self.frames_with(team)) == 1:
+                refs |= seen
+        return refs
+
+    def _latest_frame(self, sentence: int) -> Frame | None:
+        """The match the narrative is about at ``sentence``: the last one spoken of up to there."""
+        main = self.main_frame()
+        best: tuple[int, bool, Frame] | None = None
+        for frame in self.frames:
+            before = [s for s in self._references(frame) if s <= sentence]
+            if before:
+                rank = (max(before), frame is main, frame)
+                if best is None or rank[:2] > best[:2]:
+                    best = rank
+        return best[2] if best else None
 
     def _frame_of_mention(self, mention: GoalMention, current: Frame | None) -> Frame | None:
         if mention.source == "line" and mention.result_line is not None:
-            for frame in self.frames:
-                if mention.result_line in frame.sentences:
-                    return frame
-            return None
+            return next((f for f in self.frames if mention.result_line in f.sentences), None)
         if mention.source == "box":
             team = self.resolve_name(mention.team_name) if mention.team_name else None
+            main = self.main_frame()
             if team:
                 mention.team_name = team
                 fits = self.frames_with(team)
-                main = self.main_frame()
-                if main and main in fits:
-                    return main
-                return fits[0] if fits else None
-            return self.main_frame()
-        named = [n for n in (self.team_name(mention.team), self.team_name(mention.opponent)) if n]
+                return main if main in fits else (fits[0] if fits else None)
+            return main
+        team, opponent = self.team_name(mention.team), self.team_name(mention.opponent)
+        named = [n for n in (team, opponent) if n]
         context = [n for n in (self.team_name(e) for e in mention.context_teams) if n]
         if mention.player and not named:
             known = self.player_team.get(name_key(mention.player))
             if known:
                 context.append(known)
+        # a result stated in the same sentence: the one nearest before the mention
+        here = [(st, f) for f in self.frames for st in f.statements if st.sentence == mention.sentence
+                and (not named or any(t in f.teams for t in named))]
+        if here:
+            ann = self.annotated[mention.sentence]
+
+            def distance(item: tuple[ScoreStatement, Frame]) -> tuple[bool, int]:
+                pos = ann.position(item[0].s_entity)
+                return pos > mention.anchor, abs(pos - mention.anchor)
+
+            return min(here, key=distance)[1]
         for pool in (named, context):
             candidates = [f for f in self.frames if any(t in f.teams for t in pool)]
-            if pool is context and len(pool) >= 2:
+            if pool is context and len(set(pool)) >= 2:
                 both = [f for f in candidates if sum(t in f.teams for t in set(pool)) >= 2]
                 candidates = both or candidates
             if candidates:
                 return self._closest(candidates, mention.sentence, current)
-        if mention.team is not None and mention.opponent is not None:
-            team, opp = self.team_name(mention.team), self.team_name(mention.opponent)
-            if team and opp and team != opp:
-                frame = Frame(team, opp, None)
+        if opponent and mention.player:
+            side = team or self.player_team.get(name_key(mention.player)) or self.focus
+            if side and side != opponent:
+                frame = Frame(side, opponent, None)
                 self.frames.append(frame)
                 return frame
-        if named and mention.player:
-            team = named[0]
-            other = self.focus if self.focus and self.focus != team else None
-            if self.team_name(mention.opponent) == team and self.focus and self.focus != team:
-                frame = Frame(self.focus, team, None)
-                self.frames.append(frame)
-                return frame
-            del other
-        if current is not None:
-            return current
-        return self.main_frame()
+        if context or named:
+            return None
+        return current or self.main_frame()
 
     def _closest(self, frames: list[Frame], sentence: int, current: Frame | None) -> Frame:
         if current in frames:
@@ -407,103 +477,171 @@ class Assembler:
                     break
             else:
                 groups.append([mention])
-        goals: list[tuple[GoalFact, int]] = []  # (fact, evidence strength)
-        for group in groups:
-            goals.extend(self._goals_of_player(group, frame))
-        # the side of each goal
-        for fact, _ in goals:
-            if fact.team is None:
-                side = self.player_side(fact.player, frame)
+        slots = [slot for group in groups for slot in self._slots_of_player(group, frame)]
+        for slot in slots:
+            if slot.team is None:
+                side = self.player_side(slot.player, frame)
                 if side is not None:
-                    fact.team = frame.other(side) if fact.own_goal else side
-        if frame.score is not None:
-            for team in frame.teams:
-                if frame.goals_of(team) == 0:
-                    other = frame.other(team)
-                    for fact, _ in goals:
-                        if fact.team is None and not fact.own_goal:
-                            fact.team = other
-            missing = {t: (frame.goals_of(t) or 0) - sum(1 for f, _ in goals if f.team == t) for t in frame.teams}
-            unknown = [f for f, _ in goals if f.team is None]
-            open_sides = [t for t, n in missing.items() if n > 0]
-            if unknown and len(open_sides) == 1 and missing[open_sides[0]] >= len(unknown):
-                for fact in unknown:
-                    fact.team = open_sides[0]
+                    slot.team = frame.other(side) if slot.own_goal else side
+        if frame.score is None:
+            for slot in slots:
+                subject = self._subject_side(slot, frame)
+                if slot.team is None and subject is not None and not slot.own_goal:
+                    slot.team = subject
+        self._compute_score(frame, slots)
+        self._infer_sides(frame, slots)
         kept: list[GoalFact] = []
         doubtful: list[GoalFact] = []
         for team in frame.teams:
-            mine = sorted([(f, s) for f, s in goals if f.team == team], key=lambda x: -x[1])
+            mine = sorted((s for s in slots if s.team == team), key=lambda s: -s.strength)
             limit = frame.goals_of(team)
-            for rank, (fact, _) in enumerate(mine):
-                if limit is not None and rank >= limit:
-                    fact.doubtful = True
-                    doubtful.append(fact)
-                else:
-                    kept.append(fact)
-        for fact, _ in goals:
-            if fact.team is None:
-                fact.doubtful = True
-                doubtful.append(fact)
+            for rank, slot in enumerate(mine):
+                (doubtful if limit is not None and rank >= limit else kept).append(slot.fact())
+        doubtful += [s.fact() for s in slots if s.team is None]
+        for fact in doubtful:
+            fact.doubtful = True
         kept.sort(key=lambda f: (f.minute is None, f.minute or 0, f.added or 0))
         return kept, doubtful
 
-    def _goals_of_player(self, group: list[GoalMention], frame: Frame) -> list[tuple[GoalFact, int]]:
+    def _infer_sides(self, frame: Frame, slots: list[_Slot]) -> None:
+        """Sides of goals the text does not attribute, from the score and the goal's role."""
+        if frame.score is None:
+            return
+        winner = frame.home if frame.score[0] > frame.score[1] else frame.away if frame.score[1] > frame.score[0] else None
+        for team in frame.teams:
+            if frame.goals_of(team) == 0:
+                for slot in slots:
+                    if slot.team is None and not slot.own_goal:
+                        slot.team = frame.other(team)
+        for slot in slots:
+            subject = self._subject_side(slot, frame)
+            if slot.team is None and subject is not None and not slot.own_goal:
+                slot.team = subject
+        for slot in slots:
+            if slot.team is not None:
+                continue
+            if winner and slot.roles & {"winner"}:
+                slot.team = winner
+            elif winner and slot.roles & {"consolation", "pullback"}:
+                slot.team = frame.other(winner)
+            elif winner and slot.after_win_statement:
+                slot.team = winner
+        missing = {t: (frame.goals_of(t) or 0) - sum(1 for s in slots if s.team == t) for t in frame.teams}
+        unknown = [s for s in slots if s.team is None]
+        open_sides = [t for t, n in missing.items() if n > 0]
+        if unknown and len(open_sides) == 1 and missing[open_sides[0]] >= len(unknown):
+            for slot in unknown:
+                slot.team = open_sides[0]
+
+    def _subject_side(self, slot: _Slot, frame: Frame) -> str | None:
+        sides = {self.team_name(m.subject, frame) for m in slot.mentions if m.subject is not None}
+        sides &= set(frame.teams)
+        return sides.pop() if len(sides) == 1 else None
+
+    def _compute_score(self, frame: Frame, slots: list[_Slot]) -> None:
+        """A final score from the goals a report narrates, only when the narrative is complete:
+        it starts with the opener, ends with the winner (or a consolation), places every goal in
+        time and every role fits ("equaliser" levels, "pulled one back" leaves the side behind)."""
+        if frame.score is not None or not slots or any(s.filler for s in slots):
+            return
+        ordered = sorted(slots, key=lambda s: s.order)
+        minutes = [self._norm_minute(s.minute) for s in ordered]
+        known = [m[0] + (m[1] or 0) / 100 for m in minutes if m]
+        if known != sorted(known):
+            return
+        first, last = ordered[0], ordered[-1]
+        if not (first.roles & {"opener"} or first.running in {(1, 0), (0, 1)}):
+            return
+        if not last.roles & {"winner", "consolation"}:
+            return
+        goals = {frame.home: 0, frame.away: 0}
+        inferred: list[tuple[_Slot, str]] = []
+        for slot in ordered:
+            team = slot.team or self._side_from_role(slot, frame, goals)
+            if team is None:
+                return
+            goals[team] += 1
+            other = frame.other(team) or ""
+            lead = goals[team] - goals[other]
+            if ("equaliser" in slot.roles and lead != 0 and not slot.roles & {"opener", "winner"}) or \
+                    ("winner" in slot.roles and slot is last and lead <= 0) or \
+                    (slot.roles & {"pullback", "consolation"} and lead >= 0) or \
+                    ("double_lead" in slot.roles and lead != 2 and not slot.roles & {"opener"}):
+                return
+            if slot.running and sorted(slot.running) != sorted(goals.values()):
+                return
+            if slot.team is None:
+                inferred.append((slot, team))
+        for slot, team in inferred:
+            slot.team = team
+        frame.score = (goals[frame.home], goals[frame.away])
+        frame.computed = True
+        frame.doubts.append("final score computed from the goals the report describes")
+
+    @staticmethod
+    def _side_from_role(slot: _Slot, frame: Frame, goals: dict[str, int]) -> str | None:
+        home, away = frame.home, frame.away
+        diff = goals[home] - goals[away]
+        behind = home if diff < 0 else away if diff > 0 else None
+        ahead = frame.other(behind) if behind else None
+        if slot.roles & {"equaliser", "pullback", "consolation"} and behind:
+            return behind
+        if "double_lead" in slot.roles and ahead and abs(diff) == 1:
+            return ahead
+        return None
+
+    def _slots_of_player(self, group: list[GoalMention], frame: Frame) -> list[_Slot]:
+        """The distinct goals of one player in one match, from all the mentions of them."""
         player = self.person(max((m.player or "" for m in group), key=len))
         structured = [m for m in group if m.source in ("box", "line")]
-        narrative = [m for m in group if m.source == "narrative"]
-        slots: list[dict] = []
-
-        def add_slot(m: GoalMention, strength: int) -> None:
-            slots.append({"minute": m.minute, "penalty": m.penalty, "own_goal": m.own_goal, "team": None,
-                          "strength": strength, "mentions": [m]})
-
-        for m in structured:
-            add_slot(m, 3)
-        for m in narrative:
+        slots = [_Slot(player, m.minute, m.penalty, m.own_goal, 3, [m]) for m in structured]
+        for m in (m for m in group if m.source == "narrative"):
             minute = self._norm_minute(m.minute)
             match = None
-            for slot in slots:
-                other = self._norm_minute(slot["minute"])
+            compatible = [slot for slot in slots if not _roles_conflict(slot.roles_so_far(), m.roles)
+                          and not (m.running and slot.running and sorted(m.running) != sorted(slot.running))]
+            for slot in compatible:
+                other = self._norm_minute(slot.minute)
                 if minute is not None and other is not None and abs(minute[0] + (minute[1] or 0)
                                                                      - other[0] - (other[1] or 0)) <= 1:
                     match = slot
                     break
             if match is None and minute is None:
-                match = next((s for s in slots if s["minute"] is None), None) or (slots[0] if slots else None)
+                match = next((s for s in compatible if s.minute is None), None) or (compatible[0] if compatible else None)
             if match is None and minute is not None:
-                free = next((s for s in slots if s["minute"] is None and s["strength"] < 3), None)
-                if free is not None:
-                    free["minute"] = m.minute
-                    match = free
+                match = next((s for s in compatible if s.minute is None and s.strength < 3), None)
+                if match is not None:
+                    match.minute = m.minute
             if match is None:
                 if structured and self._structured_complete(frame):
                     continue
-                add_slot(m, 1)
+                slots.append(_Slot(player, m.minute, m.penalty, m.own_goal, 1, [m]))
                 continue
-            match["mentions"].append(m)
-            match["strength"] = max(match["strength"], 2 if m.minute else 1)
-            if match["strength"] < 3:
-                match["penalty"] = match["penalty"] or m.penalty
-            match["own_goal"] = match["own_goal"] or m.own_goal
-        wanted = max([m.count for m in group] + [1])
+            match.mentions.append(m)
+            match.strength = max(match.strength, 2 if m.minute else 1)
+            if match.strength < 3:
+                match.penalty = match.penalty or m.penalty
+            match.own_goal = match.own_goal or m.own_goal
         if not structured:
+            wanted = max(m.count for m in group)
             while len(slots) < wanted:
-                slots.append({"minute": None, "penalty": False, "own_goal": False, "team": None, "strength": 1,
-                              "mentions": list(group)})
-        facts: list[tuple[GoalFact, int]] = []
+                slots.append(_Slot(player, None, False, False, 1, list(group), filler=True))
         for slot in slots:
-            team = None
-            for m in slot["mentions"]:
+            for m in slot.mentions:
+                slot.roles |= m.roles
                 found = self.goal_team(m, frame)
-                if found:
-                    team = found
-                    break
-            minute = self._norm_minute(slot["minute"])
-            fact = GoalFact(match=-1, player=player, team=team, minute=minute[0] if minute else None,
-                            added=minute[1] if minute else None, penalty=slot["penalty"], own_goal=slot["own_goal"],
-                            evidence=slot["mentions"][0].evidence[:300])
-            facts.append((fact, slot["strength"] + len(slot["mentions"])))
-        return facts
+                if found and slot.team is None:
+                    slot.team = found
+            slot.after_win_statement = any(self._after_win_statement(m, frame) for m in slot.mentions)
+        return slots
+
+    def _after_win_statement(self, mention: GoalMention, frame: Frame) -> bool:
+        """'... beating AFC Totton 6-3 as Danny Elliott scored a hat-trick': the winners' goals."""
+        for st in frame.statements:
+            if st.sentence == mention.sentence and st.relation in ("win", "loss") and \
+                    self.annotated[st.sentence].position(st.s_entity) < mention.anchor:
+                return True
+        return False
 
     def _structured_complete(self, frame: Frame) -> bool:
         if frame.score is None:

@@ -23,6 +23,7 @@ class GoalMention:
     sentence: int
     order: float  # document order of the mention
     player: str | None  # None: a team-only mention ("Hoffenheim took the lead")
+    anchor: int = 0  # skeleton offset of the mention in its sentence
     team: Entity | None = None  # the side it was scored for, when the text says so
     opponent: Entity | None = None  # the side it was scored against
     team_name: str | None = None  # for structured mentions: the team as written in the box
@@ -34,6 +35,7 @@ class GoalMention:
     running: tuple[int, int] | None = None  # score after the goal, scorer's side first when known
     source: str = "narrative"  # narrative | box | line
     context_teams: list[Entity] = field(default_factory=list)  # teams named in the sentence
+    subject: Entity | None = None  # the first team of the sentence not governed by a preposition
     evidence: str = ""
     result_line: int | None = None  # for "line" mentions: the sentence holding the result
 
@@ -61,37 +63,57 @@ def clause_spans(ann: Annotated, rules: LanguageRules) -> list[tuple[int, int]]:
 
 def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, tuple[int, int]],
                        negated_by_next: bool) -> list[GoalMention]:
-    """Goal mentions of one annotated sentence."""
+    """Goal mentions of one annotated sentence.
+
+    Each scorer gets the words between the previous scorer and the next one, so that in "X put
+    them ahead after five minutes before Y equalised" the minute and the team go to X only.
+    """
     compiled = rules.compiled
     words = compiled.words
     skeleton = ann.skeleton
     mentions: list[GoalMention] = []
     leading_minute = _leading_minute(ann)
     teams_here = [e for e in ann.entities if e.kind in "TR"]
+    subject = next((e for e in teams_here if not compiled.object_marker.search(
+        skeleton[max(0, ann.position(e) - 60):ann.position(e)])), None)
     for c_start, c_end in clause_spans(ann, rules):
         clause = skeleton[c_start:c_end]
         if any(p.search(clause) for p, _ in compiled.not_goals) or words["NEGATION"].search(clause):
             continue
-        seen: set[int] = set()
+        found: dict[int, tuple[Entity | None, re.Match[str], frozenset[str], int]] = {}
         for pattern, tags in compiled.goals:
             for m in pattern.finditer(clause):
                 scorer_groups = [g for g in ("p", "p2") if m.groupdict().get(g)]
                 if not scorer_groups and "anon" not in tags:
                     continue
-                targets: list[Entity | None] = [ann.entity(m.group(g)) for g in scorer_groups] or [None]
-                for target in targets:
-                    ident = id(target) if target is not None else -1 - m.start()
-                    if ident in seen:
-                        continue
-                    seen.add(ident)
-                    anchor = c_start + (m.start(scorer_groups[0]) if scorer_groups else m.start())
-                    mention = _mention(ann, rules, target, m, tags, anchor, (c_start, c_end), running)
-                    if mention.minute is None and leading_minute is not None:
-                        mention.minute = leading_minute
-                    mention.context_teams = teams_here
-                    if negated_by_next and mention.player is not None:
-                        continue
-                    mentions.append(mention)
+                if "needs_result" in tags and not words["GOAL_RESULT"].search(clause):
+                    continue
+                for g in scorer_groups or [None]:
+                    target = ann.entity(m.group(g)) if g else None
+                    anchor = c_start + (m.start(g) if g else m.start())
+                    ident = ann.entities.index(target) if target is not None else -1 - anchor
+                    if ident not in found:
+                        found[ident] = (target, m, tags, anchor)
+        named = sorted((v for v in found.values() if v[0] is not None), key=lambda v: v[3])
+        if any("weak" not in v[2] for v in named):  # a loose pattern only counts when nothing else does
+            named = [v for v in named if "weak" not in v[2]]
+        # a scorer-less mention in a clause that names scorers is one of their goals
+        found_list = named or sorted(found.values(), key=lambda v: v[3])
+        for i, (target, m, tags, anchor) in enumerate(found_list):
+            same_match = [v for v in found_list if v[1] is m]
+            if len(same_match) > 1:  # "goals from X and Y": one window for both
+                w_start, w_end = c_start, c_end
+            else:
+                w_start = found_list[i - 1][3] + 1 if i > 0 else c_start
+                w_end = found_list[i + 1][3] if i + 1 < len(found_list) else c_end
+            mention = _mention(ann, rules, target, m, tags, anchor, (w_start, w_end), running)
+            if mention.minute is None and leading_minute is not None and len(found_list) == 1:
+                mention.minute = leading_minute
+            mention.context_teams = teams_here
+            mention.subject = subject
+            if negated_by_next and mention.player is not None:
+                continue
+            mentions.append(mention)
     return mentions
 
 
@@ -134,6 +156,7 @@ def _mention(ann: Annotated, rules: LanguageRules, target: Entity | None, m: re.
     return GoalMention(
         sentence=ann.sentence.index,
         order=ann.sentence.index + anchor / 10_000,
+        anchor=anchor,
         player=target.text if target is not None else None,
         team=team,
         opponent=opponent,

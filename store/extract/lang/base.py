@@ -6,9 +6,9 @@ placeholders -- ``⟦T0⟧`` a team, ``⟦N1⟧`` an unrecognised proper name (a
 team), ``⟦R2⟧`` a reference such as "the hosts", ``⟦S3⟧`` a score, ``⟦M4⟧`` a minute, ``⟦C5⟧`` a
 competition, ``⟦V6⟧`` a ground. Templates use macros:
 
-``{T}`` team slot (T, N or R) · ``{KT}`` known team · ``{P}`` person · ``{S}`` ``{M}`` ``{C}`` ``{V}``
+``{T}`` team slot (T, N or R) · ``{KT}`` known team · ``{TR}`` known team or reference · ``{P}`` person · ``{S}`` ``{M}`` ``{C}`` ``{V}``
 · ``{T:name}`` the same, captured as group ``name`` · ``{_3}`` up to three ordinary words (or
-competition names) · ``{WORDS}`` any upper-case key of the module's ``lexicon``, as an alternation.
+competition names, or minutes) · ``{WORDS}`` any upper-case key of the module's ``lexicon``, as an alternation.
 
 Adding a language means writing one more module with the same keys and its tests; the mechanism
 (``store.extract``) does not change.
@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 PLACEHOLDER = re.compile(r"⟦([TNRSMCV])(\d+)⟧")
-_SLOT = {"T": r"⟦[TNR]\d+⟧", "KT": r"⟦T\d+⟧", "P": r"⟦N\d+⟧", "S": r"⟦S\d+⟧", "M": r"⟦M\d+⟧",
+_SLOT = {"T": r"⟦[TNR]\d+⟧", "KT": r"⟦T\d+⟧", "TR": r"⟦[TR]\d+⟧", "P": r"⟦N\d+⟧", "S": r"⟦S\d+⟧", "M": r"⟦M\d+⟧",
          "C": r"⟦C\d+⟧", "V": r"⟦V\d+⟧", "X": r"⟦[TNRSMCV]\d+⟧"}
 _MACRO = re.compile(r"\{(?P<name>[A-Z_]+|_\d+)(?::(?P<group>\w+))?\}")
-_GAP_WORD = r"(?:[^\s⟦⟧]+|⟦C\d+⟧)"
+_GAP_WORD = r"(?:[^\s⟦⟧]+|⟦[CM]\d+⟧[^\s⟦⟧]*)"
 
 
 def word_alternation(words: list[str]) -> str:
@@ -75,6 +75,7 @@ class LanguageRules:
     name_particles: frozenset[str]  # lower-case words inside names ("van", "de")
     team_prefixes: tuple[str, ...]  # words in front of a team that mark it as one ("ĐT", "CLB")
     team_refs: dict[str, str]  # phrase -> "home" | "away" | "pair" | "us"
+    descriptors: tuple[str, ...]  # "he", "the 29-year-old", "the Argentine": the person last named
     squad_words: dict[str, str]  # "Women" -> "Women", "nữ" -> "Women"
     # numbers and time ---------------------------------------------------------------------
     number_words: dict[str, int]
@@ -126,6 +127,7 @@ class CompiledRules:
         self.coaches = compile_all(rules.coach_rules)
         self.player_teams = compile_all(rules.player_team_rules)
         self.coach_refs = [re.compile(p, flags) for p in rules.coach_refs]
+        self.descriptors = re.compile("|".join(f"(?:{d})" for d in rules.descriptors) or r"(?!x)x")
         self.not_goals = compile_all(rules.not_goal_rules)
         self.events = compile_all(rules.event_rules)
         self.standings = compile_all(rules.standing_rules)

@@ -80,6 +80,7 @@ LEXICON: dict[str, list[str]] = {
                   "second", "third", "fourth"],
     "GOAL_NOUN_PL": ["goals", "a goal", "the goal", "a second-half goal", "a second half goal", "a late goal",
                      "an early goal", "goal"],
+    "GOAL_RESULT": ["into the net", "into the back of the net", "into an empty net", "past"],
     "LEAD_PHRASE": ["the lead", "ahead", "in front", "level", "into the lead", "the perfect start",
                     "an early lead", "a deserved lead", "lift-off", "back in front", "the advantage",
                     "a two-goal lead", "a two-goal advantage", "a 2-0 lead", "hope"],
@@ -118,7 +119,8 @@ LEXICON: dict[str, list[str]] = {
                  "still searching", "dry", "yet to score", "without scoring", "no goal", "not score",
                  "no-one", "no one", "assist", "assisted", "set up", "sets up", "setting up", "cross for",
                  "penalty claims", "appealed", "shout", "strike that flew", "effort", "efforts",
-                 "to score in", "yet to", "if only"],
+                 "to score in", "yet to", "if only", "shootout", "shoot-out", "equal to", "spot-kick was saved",
+                 "penalty was saved"],
     "TALLY_WORD": ["goal of the season", "goals this season", "goal of the campaign", "league goal",
                    "goals in", "goal in", "tally", "top scorer", "all-time", "record", "career",
                    "international goal", "goals for", "th goal", "st goal", "nd goal", "rd goal"],
@@ -198,7 +200,8 @@ RESULTS = (
     Rule.of(r"{DRAW_VERB}\s+(?:with|against|at)\s+(?:{_3}){T:b}\s+(?:{_2}){S:s}", "draw"),
     Rule.of(r"{S:s}\s+(?:{_1}){DRAW_NOUN}(?:\s+(?:with|against|at|away at|to)\s+(?:{_3}){T:b})?", "draw"),
     # wins: "beat Liverpool 1-0", "seeing off Braintree Town 4-1", "won 2-1 away at Rotherham"
-    Rule.of(r"{WIN_VERB}\s+(?:{_3}){T:b}\s*,?\s+(?:[^⟦⟧.;]{0,80}?\s)?{S:s}", "win"),
+    Rule.of(r"{WIN_VERB}\s+(?:{_3})(?:⟦[NC]\d+⟧\s+(?:side|opponents|club|outfit|rivals)\s+)?{T:b}\s*,?\s+"
+            r"(?:(?:[^⟦.;]|⟦[NCM]\d+⟧){0,100}?\s)?{S:s}", "win"),
     Rule.of(r"{WIN_VERB}\s+(?:{_2}){S:s}(?:\s+(?:{_2})(?:against|over|at|away at|away to|in|versus|v|vs)\s+"
             r"(?:{_3}){T:b})?", "win"),
     Rule.of(r"{S:s}\s+(?:{_2}){WIN_NOUN}(?:\s+(?:over|against|at|away at|away to|in|versus|v|vs|for)\s+"
@@ -210,17 +213,18 @@ RESULTS = (
 
 GOAL_TEAM = (
     # the team a goal was scored FOR (group t) or AGAINST (group o)
-    Rule.of(r"\bfor\s+(?:{_2}){T:t}"),
-    Rule.of(r"{T:t}'s\s+(?:{_3}){P}"),
-    Rule.of(r"{P}\s+(?:\(\w+\)\s+)?of\s+{T:t}"),
-    Rule.of(r"{P}\s*\(\s*{T:t}\s*\)"),
-    Rule.of(r"{GIVE_VERB}\s+(?:{_2}){T:t}\s+(?:{_1}){LEAD_PHRASE}"),
-    Rule.of(r"{T:t}\s+(?:{_2})(?:took|take|takes|taking|went|go|goes|were|was)\s+(?:{_2})(?:the lead|ahead|in front)"),
-    Rule.of(r"{T:t}\s+(?:{_2})(?:equalised|equalized|levelled|pulled one back|scored|doubled|extended|secured|"
+    Rule.of(r"\bfor\s+(?:{_2}){TR:t}"),
+    Rule.of(r"{TR:t}'s\s+(?:{_3}){P}"),
+    Rule.of(r"{P}\s+(?:\(\w+\)\s+)?of\s+{TR:t}"),
+    Rule.of(r"{P}\s*\(\s*{TR:t}\s*\)"),
+    Rule.of(r"{GIVE_VERB}\s+(?:{_2}){TR:t}\s+(?:{_1}){LEAD_PHRASE}"),
+    Rule.of(r"{GIVE_VERB}\s+{TR:t}\s+(?:a|an|the)\s+(?:{_2})(?:{S}\s+)?(?:{WIN_NOUN})"),
+    Rule.of(r"{TR:t}\s+(?:{_2})(?:took|take|takes|taking|went|go|goes|were|was)\s+(?:{_2})(?:the lead|ahead|in front)"),
+    Rule.of(r"{TR:t}\s+(?:{_2})(?:equalised|equalized|levelled|pulled one back|scored|doubled|extended|secured|"
             r"had taken)"),
-    Rule.of(r"(?:restored|extended|doubled|regained)\s+(?:{_1}){T:t}(?:'s)?\s+(?:{_1})(?:lead|advantage)"),
-    Rule.of(r"(?:against|past|beyond|over)\s+(?:{_3}){T:o}"),
-    Rule.of(r"{T:t}\s+(?:{_4})(?:lead|advantage)\b"),
+    Rule.of(r"(?:restored|extended|doubled|regained)\s+(?:{_1}){TR:t}(?:'s)?\s+(?:{_1})(?:lead|advantage)"),
+    Rule.of(r"(?:against|past|beyond|over)\s+(?:{_3}){TR:o}"),
+    Rule.of(r"\b(?:denied|stunning|stunned|sinking|sank|beat|beating)\s+{TR:o}"),
 )
 
 GOALS = (
@@ -232,19 +236,22 @@ GOALS = (
     Rule.of(r"(?:took|take|takes|taking|went)\s+(?:{_1})(?:the\s+lead|ahead|in\s+front)\s+(?:{_6})through\s+{P:p}"),
     Rule.of(r"only\s+for\s+{P:p}\s+to\s+(?:{_2})(?:level|equalise|equalize|pull|reply|score|make)"),
     Rule.of(r"{P:p}(?:\s+and\s+{P:p2})?(?:\s*\([\w\s-]{1,20}\))?(?:,\s*[^,]{1,90},)?\s+(?:{_6})(?:{GOAL_VERB})"),
+    Rule.of(r"{P:p}\s+(?:{_3})(?:restored|extended|doubled)\s+(?:{_1}){TR}?\s*(?:'s\s+)?lead"),
     Rule.of(r"{P:p}(?:\s*\([\w\s-]{1,20}\))?\s+(?:{_4})(?:celebrates|celebrate|celebrated|wheels away|mobbed|"
             r"congratulated)\s+(?:{_6})(?:{GOAL_NOUN}|scoring|score|the lead|level)"),
-    Rule.of(r"{P:p}(?:\s*\([\w\s-]{1,20}\))?(?:,\s*[^,]{1,90},)?\s+(?:{_4}){GIVE_VERB}\s+(?:{_2}){T:t}\s+"
+    Rule.of(r"{P:p}(?:\s*\([\w\s-]{1,20}\))?(?:,\s*[^,]{1,90},)?\s+(?:{_4}){GIVE_VERB}\s+(?:{_2}){TR}\s+"
             r"(?:{_1}){LEAD_PHRASE}"),
+    Rule.of(r"{P:p}\s+(?:{_6})(?:{GIVE_VERB}|settled|secured|sealed|won|clinched)\s+(?:{_4}){X}?\s*(?:{_3})with\s+"
+            r"(?:a|an|his|her)\s+(?:{_2}){M}?\s*(?:{_1})(?:{GOAL_NOUN})\b"),
     Rule.of(r"{P:p}\s+(?:{_6})(?:into\s+(?:his|her)\s+own\s+net|own\s+goal|\bOG\b)", "og"),
     Rule.of(r"(?:it\s+was|was\s+it)\s+{P:p}\s+who\s+(?:{_8})(?:{GOAL_VERB}|{GIVE_VERB})"),
     Rule.of(r"{P:p}\s+(?:\(\w+\)\s+)?(?:{_3})(?:beats|beat|rounds|rounded|fires past|slots past)\s+(?:{_3}){P}\s+"
             r"(?:{_2})to\s+(?:open\s+the\s+scoring|score|equalise|level|make\s+it|give)"),
     # team-only mentions (no scorer named): kept to build the sequence of goals
-    Rule.of(r"{T:t}\s+(?:{_3})(?:took|take|takes|taking|went)\s+(?:{_1})(?:the\s+lead|ahead|in\s+front)", "anon"),
-    Rule.of(r"{T:t}\s+(?:{_3})(?:equalised|equalized|levelled|leveled|pulled\s+one\s+back|scored|doubled\s+"
+    Rule.of(r"{TR:t}\s+(?:{_3})(?:took|take|takes|taking|went)\s+(?:{_1})(?:the\s+lead|ahead|in\s+front)", "anon"),
+    Rule.of(r"{TR:t}\s+(?:{_3})(?:equalised|equalized|levelled|leveled|pulled\s+one\s+back|scored|doubled\s+"
             r"(?:their|the)\s+lead|secured\s+a\s+two-goal)", "anon"),
-    Rule.of(r"{T:t}\s+(?:{_3})(?:did\s+manage\s+to|managed\s+to)\s+pull\s+one\s+back", "anon"),
+    Rule.of(r"{TR:t}\s+(?:{_3})(?:did\s+manage\s+to|managed\s+to)\s+pull\s+one\s+back", "anon"),
 )
 
 NOT_GOALS = (
@@ -331,7 +338,7 @@ RULES = LanguageRules(
         England Europe European World Cup Olympics Euro Asian African English French German Italian Spanish
         Dutch Portuguese Brazilian Argentine Argentinian Belgian Croatian Egyptian Irish Scottish Welsh
         Uruguayan Gabonese Armenian Polish Czech Frenchman Dutchman German Bavarian Catalan Andalusians
-        Lions Clinical Concern Blow Setback Gesture Focused Super Hero First Blood Heroes Defence Attack
+        VAR FIFA UEFA EFL Lions Clinical Concern Blow Setback Gesture Focused Super Hero First Blood Heroes Defence Attack
         Midfield Wing Box Area Spot Post Bar Net Line Waste Almost Huge Three Four""".split()),
     name_titles=frozenset("""captain skipper manager boss coach head referee ref striker forward midfielder
         defender winger goalkeeper keeper stopper full-back fullback centre-back centre-half playmaker
@@ -344,6 +351,17 @@ RULES = LanguageRules(
                "the away side": "away", "the visiting side": "away", "the away team": "away",
                "the pair": "pair", "the two sides": "pair", "the two teams": "pair", "both sides": "pair",
                "both teams": "pair", "we": "us", "us": "us", "our side": "us"},
+    descriptors=(
+        r"\b(?:he|she|He|She)\b(?!')",
+        r"\b[Tt]he \d{2}-year-old\b",
+        r"\b[Tt]he (?:Belgian|German|Argentine|Argentinian|Brazilian|Dutchman|Frenchman|Spaniard|Portuguese|"
+        r"Croatian|Croat|Englishman|Uruguayan|Egyptian|Pole|Armenian|Gabonese|Italian|Swede|Dane|Norwegian|"
+        r"Austrian|Swiss|Serb|Welshman|Scot|Irishman|Australian|American|Japanese|Korean|Senegalese|Nigerian|"
+        r"Ghanaian|Ivorian|Cameroonian|Moroccan|Algerian|Colombian|Mexican|Chilean|Ecuadorian)"
+        r"(?: (?:striker|forward|midfielder|defender|winger|international|star|playmaker))?\b",
+        r"\b[Tt]he (?:striker|forward|midfielder|defender|winger|full-back|centre-back|playmaker|substitute|"
+        r"youngster|teenager|skipper|debutant|super-sub)\b",
+    ),
     squad_words={"women": "Women", "ladies": "Women", "u23": "U23", "u21": "U21", "u20": "U20", "u19": "U19",
                  "u18": "U18", "u17": "U17", "u22": "U22", "reserves": "Reserves", "ii": "II"},
     number_words={"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -59,7 +59,7 @@ LEXICON: dict[str, list[str]] = {
                   "đá phạt", "băng vào", "xử lý", "lốp bóng", "chích bóng"],
     "GOAL_RESULT": ["tung lưới", "vào lưới", "nâng tỷ số", "nâng tỉ số", "mở tỷ số", "mở tỉ số", "gỡ hòa",
                     "rút ngắn", "ấn định", "nhân đôi", "vào góc", "thành bàn", "đi vào lưới", "bay vào lưới",
-                    "mành lưới"],
+                    "mành lưới", "thủng lưới", "tung lưới"],
     "LEAD_PHRASE": ["vươn lên dẫn trước", "vươn lên", "vượt lên", "dẫn trước", "dẫn bàn", "gỡ hòa"],
     "GIVE_VERB": ["đưa", "giúp", "mang về cho", "giúp cho"],
     "PEN_WORD": ["phạt đền", "penalty", "11 m", "11m", "chấm 11 m", "chấm 11m", "chấm phạt đền",
@@ -80,7 +80,7 @@ LEXICON: dict[str, list[str]] = {
                  "trúng xà", "trúng cột", "việt vị", "không được công nhận", "từ chối", "hỏng", "sút hỏng",
                  "đá hỏng", "vô duyên", "không thể ghi bàn", "không ghi được", "chưa ghi", "kiến tạo",
                  "dọn cỗ", "không được tính", "bị từ chối", "hụt", "sút trượt", "bỏ lỡ cơ hội", "nguy hiểm",
-                 "bàn danh dự", "không thể"],
+                 "không thể", "luân lưu", "loạt sút"],
     "SAVE_WORD": ["cản phá", "đẩy ra", "bắt gọn", "từ chối", "cứu thua"],
     "MISS_WORD": ["sút hỏng", "đá hỏng", "hỏng ăn", "sút trượt", "đá ra ngoài", "sút chệch", "không thành công"],
     "RED_WORD": ["thẻ đỏ", "thẻ vàng thứ hai", "thẻ vàng thứ 2", "bị đuổi", "bị đuổi khỏi sân", "nhận thẻ đỏ",
@@ -128,23 +128,23 @@ RESULTS = (
     Rule.of(r"bị\s+(?:{_2}){T:b}\s+(?:{_2})(?:{DRAW_VERB})\s+(?:{_2}){S:s}", "draw"),
     Rule.of(r"bị\s+(?:{_2}){T:b}\s+(?:{_2})(?:{WIN_VERB})\s+(?:{_2}){S:s}", "loss"),
     Rule.of(r"(?:{LOSS_PARTICIPLE})\s+(?:{_2}){S:s}", "loss"),
-    Rule.of(r"(?:{LOSS_VERB})\s+(?:{_3}){T:b}\s+(?:{_3}){S:s}", "loss"),
+    Rule.of(r"(?:{LOSS_VERB})\s+(?:{_5}){T:b}\s+(?:{_3}){S:s}", "loss"),
     Rule.of(r"(?:{LOSS_VERB})\s+(?:{_2}){S:s}(?:\s+(?:{_2})(?:trước|với)\s+(?:{_3}){T:b})?", "loss"),
-    Rule.of(r"(?:{DRAW_VERB})\s+(?:{_3}){T:b}\s+(?:{_3}){S:s}", "draw"),
+    Rule.of(r"(?:{DRAW_VERB})\s+(?:{_5}){T:b}\s+(?:{_3}){S:s}", "draw"),
     Rule.of(r"(?:{DRAW_VERB})\s+(?:{_2}){S:s}(?:\s+(?:{_2})(?:với|trước)\s+(?:{_3}){T:b})?", "draw"),
     Rule.of(r"(?:{DRAW_NOUN})\s+(?:{_2}){S:s}", "draw"),
-    Rule.of(r"(?:{WIN_VERB})\s+(?:{_3}){T:b}\s+(?:{_3}){S:s}", "win"),
+    Rule.of(r"(?:{WIN_VERB})\s+(?:{_5}){T:b}\s+(?:{_3}){S:s}", "win"),
     Rule.of(r"(?:{WIN_VERB})\s+(?:{_2}){S:s}(?:\s+(?:{_2})(?:trước|với|tại|trên sân)\s+(?:{_3}){T:b})?", "win"),
     Rule.of(r"(?:ấn định)\s+(?:{_2})(?:chiến thắng|tỷ số|tỉ số)\s+{S:s}", "final"),
     Rule.of(r"{T:a}\s+{S:s}\s*$", "ordered_one"),
 )
 
 GOAL_TEAM = (
-    Rule.of(r"\bcho\s+(?:{_2}){T:t}"),
-    Rule.of(r"{P}\s*\(\s*{T:t}\s*\)"),
-    Rule.of(r"(?:{GIVE_VERB})\s+(?:{_1}){T:t}\s+(?:{_2})(?:{LEAD_PHRASE})"),
-    Rule.of(r"(?:vào\s+lưới|tung\s+lưới|lưới)\s+(?:{_3}){T:o}"),
-    Rule.of(r"{T:t}\s+(?:{_3})(?:có\s+bàn|có\s+được\s+bàn|ghi\s+bàn|mở\s+tỷ\s+số|mở\s+tỉ\s+số|vươn\s+lên|dẫn\s+trước|"
+    Rule.of(r"\bcho\s+(?:{_2}){TR:t}"),
+    Rule.of(r"{P}\s*\(\s*{TR:t}\s*\)"),
+    Rule.of(r"(?:{GIVE_VERB})\s+(?:{_1}){TR:t}\s+(?:{_2})(?:{LEAD_PHRASE})"),
+    Rule.of(r"(?:vào\s+lưới|tung\s+lưới|lưới|khung\s+thành|cầu\s+môn|thủ\s+thành\s+của)\s+(?:{_3}){TR:o}"),
+    Rule.of(r"{TR:t}\s+(?:{_3})(?:có\s+bàn|có\s+được\s+bàn|ghi\s+bàn|mở\s+tỷ\s+số|mở\s+tỉ\s+số|vươn\s+lên|dẫn\s+trước|"
             r"gỡ\s+hòa)"),
 )
 
@@ -155,10 +155,12 @@ GOALS = (
     Rule.of(r"{P:p}(?:\s+và\s+{P:p2})?(?:\s*\([^)]{1,20}\))?\s+(?:{_6})(?:{GOAL_VERB})"),
     Rule.of(r"{P:p}\s+(?:{_12})(?:{SHOT_VERB})\s+(?:{_12})(?:{GOAL_RESULT})"),
     Rule.of(r"để\s+{P:p}\s+(?:{_12})(?:{SHOT_VERB}|{GOAL_VERB})"),
+    Rule.of(r"(?:{SHOT_VERB}|{GOAL_NOUN}|thủng\s+lưới)\s+(?:{_8})của\s+(?:(?:{ROLE})\s+)?(?:{KT}\s+)?{P:p}",
+            "needs_result", "weak"),
     Rule.of(r"{P:p}\s+(?:{_4})(?:phản\s+lưới\s+nhà|đá\s+phản\s+lưới)", "og"),
     Rule.of(r"{P:p}(?:\s*\([^)]{1,20}\))?\s+(?:{_3})mừng\s+bàn", "caption"),
-    Rule.of(r"{T:t}\s+(?:{_3})(?:có\s+bàn|có\s+được\s+bàn|đã\s+có\s+bàn)", "anon"),
-    Rule.of(r"{T:t}\s+(?:{_3})(?:vươn\s+lên\s+dẫn|dẫn\s+trước|mở\s+tỷ\s+số|mở\s+tỉ\s+số|gỡ\s+hòa)", "anon"),
+    Rule.of(r"{TR:t}\s+(?:{_3})(?:có\s+bàn|có\s+được\s+bàn|đã\s+có\s+bàn)", "anon"),
+    Rule.of(r"{TR:t}\s+(?:{_3})(?:vươn\s+lên\s+dẫn|dẫn\s+trước|mở\s+tỷ\s+số|mở\s+tỉ\s+số|gỡ\s+hòa)", "anon"),
 )
 
 NOT_GOALS = (
@@ -227,13 +229,19 @@ RULES = LanguageRules(
         Tính Đầu Cuối Giữa Chính Nhờ Nhằm Để Sự Dưới Trên Ngoài Lên Xuống Vào Ra Thêm Bớt Tất Bao Gồm Gần Xa
         Đặc Biệt Hầu Hết Dĩ Nhiên Quả Thực Thậm Chí Riêng Chung Nhất Bất Ngờ Ấn Tượng Đồng Thời Tiếp Tục
         Vùng Đường Chuyền Pha Tình Huống Đánh Đầu Sút Cú Mở Tỷ Số Gỡ Nâng Rút Ngắn Phạt Đền Penalty Phản Lưới
-        OKE Ok Nam Mỹ Châu Á Âu Phi Đông Tây Bắc Đông Nam Lượt Đi Về Bán Kết Tứ Chung Kết Xứ""".split()),
+        ĐT CLB HLV VAR ĐTQG BTC VFF FIFA UEFA AFC AFF OKE Ok Nam Mỹ Châu Á Âu Phi Đông Tây Bắc Đông Nam Lượt Đi Về Bán Kết Tứ Chung Kết Xứ""".split()),
     name_titles=frozenset("""hlv thủ môn thủ thành tiền đạo tiền vệ trung vệ hậu vệ đội trưởng tân binh ngôi sao
         siêu sao cầu thủ trọng tài chân sút sát thủ thần đồng tài năng trẻ cựu""".split()),
     name_particles=frozenset("van von de da di del der den dos das du la le el al bin ter ten mac".split()),
     team_prefixes=("ĐT", "đội tuyển", "tuyển", "CLB", "câu lạc bộ", "đội bóng", "ĐTQG", "đội"),
     team_refs={"đội chủ nhà": "home", "đội bóng chủ nhà": "home", "chủ nhà": "home", "đội chủ sân": "home",
                "đội khách": "away", "đội bóng khách": "away", "hai đội": "pair", "cả hai đội": "pair"},
+    descriptors=(
+        r"\b(?:anh|Anh)\b(?= (?:đã|đang|vẫn|ghi|lập|có|tiếp|sút|đánh|dứt|hoàn))",
+        r"\b(?:cầu thủ|siêu sao|ngôi sao|chân sút|tiền đạo|tiền vệ|trung vệ|hậu vệ) (?:\d{2} tuổi|người [A-ZÀ-Ỹ]\w+)",
+        r"\b(?:thần đồng|tân binh|người hùng|ngôi sao|siêu sao|cầu thủ|tiền đạo|tiền vệ) (?:của|thuộc biên chế|thuộc) "
+        r"[^\W\d_]\w*(?: [^\W\d_]\w*){0,2}",
+    ),
     squad_words={"nữ": "Women", "u23": "U23", "u22": "U22", "u21": "U21", "u20": "U20", "u19": "U19",
                  "u17": "U17", "u16": "U16", "u18": "U18"},
     number_words={"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
