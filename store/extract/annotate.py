@@ -18,9 +18,18 @@ from store.teams import Directory, squad_of
 MAX_NGRAM = 6
 _TOKEN = re.compile(r"[0-9a-z]+")
 # a score: two small numbers joined by a dash, not part of a date, season or formation (4-4-2)
-_SCORE = re.compile(r"(?<![\d/:.,+-])(\d{1,2})\s?-\s?(\d{1,2})(?![\d/:]|-\d|\.\d|,\d|\s?%)")
+_SCORE = re.compile(r"(?<![\d/:.,+-])(\d{1,2})\s?-\s?(\d{1,2})(?![\d/]|:\d|-\d|\.\d|,\d|\s?%)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.]*(?:-[\w'’]+)*")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def _inside_aside(text: str, start: int) -> bool:
+    """'(with Spiderman mask)': a name inside a parenthesis that opens with a lower-case word."""
+    opening = text.rfind("(", 0, start)
+    if opening < 0 or ")" in text[opening:start]:
+        return False
+    first = text[opening + 1:start].split()
+    return bool(first) and first[0][:1].islower()
 
 
 @dataclass(slots=True)
@@ -278,15 +287,16 @@ class Annotator:
         """
         for m in self.compiled.descriptors.finditer(text):
             inside = [e for e in found if e.start < m.end() and e.end > m.start()]
-            if any(e.kind != "T" for e in inside):
+            if any(e.kind != "T" or e.start < m.start() for e in inside):
                 continue
+            end = max([m.end(), *(e.end for e in inside)])
             before = [e for e in found if e.kind == "N" and e.end <= m.start() and not e.pronoun]
             person = before[-1].text if before else self.last_person
             if not person:
                 continue
             for entity in inside:
                 found.remove(entity)
-            add(Entity("N", m.start(), m.end(), person, person, pronoun=True))
+            add(Entity("N", m.start(), end, person, person, pronoun=True))
 
     def _names(self, text: str, free, add) -> None:
         """Runs of capitalised words not yet taken: people, or teams the reference data lacks."""
@@ -297,10 +307,12 @@ class Annotator:
         def flush() -> None:
             while run and (run[0].group().rstrip("'’s") in rules.non_names
                            or run[0].group().lower() in rules.name_titles
-                           or run[0].group().lower() in rules.name_particles):
+                           or run[0].group() in rules.name_particles):
                 run.pop(0)
             while run and run[-1].group().lower() in rules.name_particles:
                 run.pop()
+            if run and _inside_aside(text, run[0].start()):
+                run.clear()
             if run:
                 start, end = run[0].start(), run[-1].end()
                 surface = text[start:end]

@@ -45,6 +45,7 @@ class Frame:
     computed: bool = False
     from_title: bool = False
     final_cue: bool = False
+    historic: bool = False  # stated as a past meeting ("12 months ago ... beat Bayern 4-2")
     doubts: list[str] = field(default_factory=list)
 
     @property
@@ -130,7 +131,8 @@ def same_person(a: str, b: str) -> bool:
     rest_a, rest_b = ta[:-1], tb[:-1]
     if not rest_a or not rest_b:
         return True
-    return any(x.startswith(y) or y.startswith(x) for x in rest_a for y in rest_b)
+    return any(x.startswith(y) or y.startswith(x) or fuzz.ratio(x, y, processor=None) >= 75
+               for x in rest_a for y in rest_b)
 
 
 class Assembler:
@@ -260,8 +262,9 @@ class Assembler:
             return None
 
         def weight(f: Frame) -> tuple[float, ...]:
-            return (f.from_title, self.team_counts[f.home] + self.team_counts[f.away] + len(f.mentions),
-                    -min(f.sentences or [10**6]))
+            lined = any(st.relation == "ordered" for st in f.statements)
+            return (f.from_title, not f.historic, self.team_counts[f.home] + self.team_counts[f.away],
+                    lined, -min(f.sentences or [10**6]))
 
         return max(self.frames, key=weight)
 
@@ -279,7 +282,11 @@ class Assembler:
             anchor = first or second
             if anchor is None:
                 return
-            other = self._opponent_for(anchor, st)
+            hi, lo = max(st.score), min(st.score)
+            anchor_won = (st.relation == "win") == (anchor == first)
+            anchor_goals = st.score[0] if st.relation in ("ordered", "ordered_one", "draw") else (
+                hi if anchor_won else lo)
+            other = self._opponent_for(anchor, st, anchor_goals)
             if other is None:
                 return
             first, second = (anchor, other) if first else (other, anchor)
@@ -309,19 +316,21 @@ class Assembler:
             if frame.home != home:
                 frame.swap()
             frame.order_known = True
+        historic = bool(self.rules.compiled.words["HISTORIC"].search(st.evidence))
+        frame.historic = (frame.historic or not frame.statements) and historic
         frame.statements.append(st)
         frame.sentences.append(st.sentence)
         frame.final_cue = frame.final_cue or st.final_cue
         if self.doc.sentences[st.sentence].in_title:
             frame.from_title = True
 
-    def _opponent_for(self, anchor: str, st: ScoreStatement) -> str | None:
+    def _opponent_for(self, anchor: str, st: ScoreStatement, anchor_goals: int) -> str | None:
         """A result naming one team only: the other is the team it is paired with in the report."""
+        other_goals = st.score[0] + st.score[1] - anchor_goals
         for frame in self.frames:
             if anchor in frame.teams and frame.score is not None:
-                other = frame.other(anchor)
-                goals = (frame.goals_of(anchor), frame.goals_of(other or ""))
-                if sorted(goals) == sorted(st.score):  # type: ignore[type-var]
+                other = frame.other(anchor) or ""
+                if (frame.goals_of(anchor), frame.goals_of(other)) == (anchor_goals, other_goals):
                     return other
         pair = self.main_pair()
         if pair and anchor in pair:
@@ -346,6 +355,10 @@ class Assembler:
 
     # -- goals ---------------------------------------------------------------------------------------
     def place_mentions(self, mentions: list[GoalMention]) -> None:
+        for mention in mentions:  # "Nketiah's goal for Crystal Palace": Nketiah plays for Palace
+            team = self.team_name(mention.team) if mention.team is not None else None
+            if mention.player and team and not mention.own_goal and mention.team.kind == "T":
+                self.player_team.setdefault(name_key(mention.player), team)
         if not self.frames and any(m.player for m in mentions):
             self._frame_from_mentions()
         for mention in sorted(mentions, key=lambda m: m.order):
@@ -532,6 +545,11 @@ class Assembler:
         if unknown and len(open_sides) == 1 and missing[open_sides[0]] >= len(unknown):
             for slot in unknown:
                 slot.team = open_sides[0]
+        # a report about one team (a column, a fan blog): unattributed scorers are that team's
+        if self.focus in frame.teams and missing.get(self.focus, 0) >= len([s for s in slots if s.team is None]):
+            for slot in slots:
+                if slot.team is None and not slot.own_goal:
+                    slot.team = self.focus
 
     def _subject_side(self, slot: _Slot, frame: Frame) -> str | None:
         sides = {self.team_name(m.subject, frame) for m in slot.mentions if m.subject is not None}

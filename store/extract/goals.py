@@ -78,11 +78,13 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
         skeleton[max(0, ann.position(e) - 60):ann.position(e)])), None)
     for c_start, c_end in clause_spans(ann, rules):
         clause = skeleton[c_start:c_end]
-        if any(p.search(clause) for p, _ in compiled.not_goals) or words["NEGATION"].search(clause):
-            continue
         found: dict[int, tuple[Entity | None, re.Match[str], frozenset[str], int]] = {}
+        excluded: set[int] = set()
         for pattern, tags in compiled.goals:
             for m in pattern.finditer(clause):
+                if "exclude" in tags:
+                    excluded.add(ann.entities.index(ann.entity(m.group("x"))))
+                    continue
                 scorer_groups = [g for g in ("p", "p2") if m.groupdict().get(g)]
                 if not scorer_groups and "anon" not in tags:
                     continue
@@ -94,6 +96,8 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
                     ident = ann.entities.index(target) if target is not None else -1 - anchor
                     if ident not in found:
                         found[ident] = (target, m, tags, anchor)
+        for ident in excluded:
+            found.pop(ident, None)
         named = sorted((v for v in found.values() if v[0] is not None), key=lambda v: v[3])
         if any("weak" not in v[2] for v in named):  # a loose pattern only counts when nothing else does
             named = [v for v in named if "weak" not in v[2]]
@@ -106,13 +110,19 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
             else:
                 w_start = found_list[i - 1][3] + 1 if i > 0 else c_start
                 w_end = found_list[i + 1][3] if i + 1 < len(found_list) else c_end
+            # negations are looked for around the mention, not in the whole sentence
+            near = skeleton[w_start:min(w_end, c_start + m.end() + 25)]
+            if any(p.search(near) for p, _ in compiled.not_goals) or words["NEGATION"].search(near):
+                continue
+            if negated_by_next and target is not None:
+                continue
             mention = _mention(ann, rules, target, m, tags, anchor, (w_start, w_end), running)
             if mention.minute is None and leading_minute is not None and len(found_list) == 1:
                 mention.minute = leading_minute
             mention.context_teams = teams_here
             mention.subject = subject
-            if negated_by_next and mention.player is not None:
-                continue
+            if "against_subject" in tags and mention.opponent is None:
+                mention.opponent = subject
             mentions.append(mention)
     return mentions
 

@@ -97,9 +97,7 @@ def _sides(ann: Annotated, s_ent: Entity, first: Entity | None, second: Entity |
         after = [(pos - s_pos, e) for pos, e in subjects if pos > s_pos]
         pick = min(before, key=lambda x: x[0]) if before else (min(after, key=lambda x: x[0]) if after else None)
         first = pick[1] if pick else None
-    if second is None:
+    if second is None:  # the opponent is always governed by a verb or preposition of the result
         pool = [(abs(pos - s_pos), e) for pos, e in objects if e is not first]
-        if not pool:
-            pool = [(abs(pos - s_pos), e) for pos, e in subjects if e is not first]
         second = min(pool, key=lambda x: x[0])[1] if pool else None
     return first, second

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 PLACEHOLDER = re.compile(r"⟦([TNRSMCV])(\d+)⟧")
-_SLOT = {"T": r"⟦[TNR]\d+⟧", "KT": r"⟦T\d+⟧", "TR": r"⟦[TR]\d+⟧", "P": r"⟦N\d+⟧", "S": r"⟦S\d+⟧", "M": r"⟦M\d+⟧",
+_SLOT = {"APPOSITIVE": r"(?:,\s*(?:[^,⟦]|⟦[TCVMRS]\d+⟧){1,90},)?", "T": r"⟦[TNR]\d+⟧", "KT": r"⟦T\d+⟧", "TR": r"⟦[TR]\d+⟧", "P": r"⟦N\d+⟧", "S": r"⟦S\d+⟧", "M": r"⟦M\d+⟧",
          "C": r"⟦C\d+⟧", "V": r"⟦V\d+⟧", "X": r"⟦[TNRSMCV]\d+⟧"}
 _MACRO = re.compile(r"\{(?P<name>[A-Z_]+|_\d+)(?::(?P<group>\w+))?\}")
 _GAP_WORD = r"(?:[^\s⟦⟧]+|⟦[CM]\d+⟧[^\s⟦⟧]*)"
@@ -144,5 +144,7 @@ class CompiledRules:
         self.weekdays = re.compile(word_alternation(list(rules.weekdays)), flags)
         # a team right after a preposition or result verb is the object of the sentence, not its subject
         governing = [*lex["OBJ_PREP"], *lex["WIN_VERB"], *lex["LOSS_VERB"], *lex["DRAW_VERB"],
-                     *lex["LOSS_PARTICIPLE"], *lex["OBJECT_MARKER"]]
-        self.object_marker = re.compile(word_alternation(governing) + expand(r"\s+(?:{_3})\s*$", lex), flags)
+                     *lex["LOSS_PARTICIPLE"], *lex["OBJECT_MARKER"], *lex["WIN_NOUN"], *lex["LOSS_NOUN"],
+                     *lex["DRAW_NOUN"]]
+        self.object_marker = re.compile(word_alternation(governing) + r"\s+(?:[^\s⟦⟧,.;:]+\s+|⟦C\d+⟧\s+){0,3}$",
+                                        flags)

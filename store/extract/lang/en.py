@@ -30,9 +30,9 @@ LEXICON: dict[str, list[str]] = {
     "DRAW_VERB": ["drew", "draw", "draws", "drawing", "held", "holding", "were held", "was held",
                   "shared the spoils", "played out", "finished level", "ended level", "ended", "finished"],
     "DRAW_NOUN": ["draw", "stalemate", "tie"],
-    "OBJECT_MARKER": ["by", "of", "beyond", "past"],
-    "OBJ_PREP": ["over", "against", "to", "by", "at", "with", "away at", "away to", "versus", "vs", "v", "on",
-                 "at home to", "at home against", "in"],
+    "OBJECT_MARKER": ["by", "of", "beyond", "past", "and"],
+    "OBJ_PREP": ["over", "against", "to", "by", "at", "with", "away at", "away to", "versus", "vs", "v",
+                 "at home to", "at home against"],
     "RUNNING_BEFORE": ["made it", "make it", "makes it", "making it", "to make it", "made the score",
                        "at", "level at", "for", "into a", "to", "back to", "reduced it to", "cut it to",
                        "pulled it back to", "lead to", "advantage to", "deficit to", "halved the deficit to"],
@@ -151,6 +151,9 @@ LEXICON: dict[str, list[str]] = {
              "captain", "skipper", "attacker", "superstar", "star", "playmaker", "centre-back", "centre-half",
              "new signing", "signing", "youngster", "loanee", "frontman", "talisman", "stopper", "man",
              "right-back", "left-back", "wing-back", "playmaker", "hitman", "debutant", "substitute"],
+    "HISTORIC": ["months ago", "years ago", "last season", "last year", "a year ago", "the first leg",
+                 "first leg", "previous meeting", "last meeting", "last time", "back in", "in the reverse fixture",
+                 "earlier this season", "earlier in the season", "previously"],
     "HOME_WORD": ["at home", "on home soil", "in front of their own fans", "home side", "hosts", "host"],
     "AWAY_WORD": ["away", "on the road", "on their travels", "visitors", "visiting"],
 }
@@ -235,18 +238,23 @@ GOALS = (
     Rule.of(r"{P:p}'s\s+(?:{_4})(?:{GOAL_NOUN})\b"),
     Rule.of(r"(?:took|take|takes|taking|went)\s+(?:{_1})(?:the\s+lead|ahead|in\s+front)\s+(?:{_6})through\s+{P:p}"),
     Rule.of(r"only\s+for\s+{P:p}\s+to\s+(?:{_2})(?:level|equalise|equalize|pull|reply|score|make)"),
-    Rule.of(r"{P:p}(?:\s+and\s+{P:p2})?(?:\s*\([\w\s-]{1,20}\))?(?:,\s*[^,]{1,90},)?\s+(?:{_6})(?:{GOAL_VERB})"),
+    Rule.of(r"{P:p}(?:\s+and\s+{P:p2})?(?:\s*\([\w\s-]{1,20}\))?(?:\s+of\s+{TR})?{APPOSITIVE}\s+(?:{_6})"
+            r"(?:{GOAL_VERB})"),
     Rule.of(r"{P:p}\s+(?:{_3})(?:restored|extended|doubled)\s+(?:{_1}){TR}?\s*(?:'s\s+)?lead"),
-    Rule.of(r"{P:p}(?:\s*\([\w\s-]{1,20}\))?\s+(?:{_4})(?:celebrates|celebrate|celebrated|wheels away|mobbed|"
+    Rule.of(r"{P:p}(?:\s*\([\w\s-]{1,20}\))?(?:\s+of\s+{TR})?\s+(?:{_4})(?:celebrates|celebrate|celebrated|wheels away|mobbed|"
             r"congratulated)\s+(?:{_6})(?:{GOAL_NOUN}|scoring|score|the lead|level)"),
-    Rule.of(r"{P:p}(?:\s*\([\w\s-]{1,20}\))?(?:,\s*[^,]{1,90},)?\s+(?:{_4}){GIVE_VERB}\s+(?:{_2}){TR}\s+"
+    Rule.of(r"{P:p}(?:\s*\([\w\s-]{1,20}\))?{APPOSITIVE}\s+(?:{_4}){GIVE_VERB}\s+(?:{_2}){TR}\s+"
             r"(?:{_1}){LEAD_PHRASE}"),
+    Rule.of(r"(?:a\s+goal\s+down|behind|trailing)\s+to\s+(?:{_2}){P:p}", "against_subject"),
+    # a keeper or defender the scorer beat is not the scorer
+    Rule.of(r"(?:beat|beats|beating|rounded|rounds|past|beyond|under|through|over|deny|denied)\s+(?:{_3})(?:{KT}\s+)?"
+            r"(?:{ROLE}\s+)?{P:x}", "exclude"),
     Rule.of(r"{P:p}\s+(?:{_6})(?:{GIVE_VERB}|settled|secured|sealed|won|clinched)\s+(?:{_4}){X}?\s*(?:{_3})with\s+"
             r"(?:a|an|his|her)\s+(?:{_2}){M}?\s*(?:{_1})(?:{GOAL_NOUN})\b"),
     Rule.of(r"{P:p}\s+(?:{_6})(?:into\s+(?:his|her)\s+own\s+net|own\s+goal|\bOG\b)", "og"),
     Rule.of(r"(?:it\s+was|was\s+it)\s+{P:p}\s+who\s+(?:{_8})(?:{GOAL_VERB}|{GIVE_VERB})"),
-    Rule.of(r"{P:p}\s+(?:\(\w+\)\s+)?(?:{_3})(?:beats|beat|rounds|rounded|fires past|slots past)\s+(?:{_3}){P}\s+"
-            r"(?:{_2})to\s+(?:open\s+the\s+scoring|score|equalise|level|make\s+it|give)"),
+    Rule.of(r"{P:p}\s+(?:\(\w+\)\s+)?(?:{_3})(?:beats|beat|rounds|rounded|fires past|slots past)\s+(?:{_3})"
+            r"(?:{KT}\s+)?(?:{ROLE}\s+)?{P}\s+(?:{_2})to\s+(?:open\s+the\s+scoring|score|equalise|level|make\s+it|give)"),
     # team-only mentions (no scorer named): kept to build the sequence of goals
     Rule.of(r"{TR:t}\s+(?:{_3})(?:took|take|takes|taking|went)\s+(?:{_1})(?:the\s+lead|ahead|in\s+front)", "anon"),
     Rule.of(r"{TR:t}\s+(?:{_3})(?:equalised|equalized|levelled|leveled|pulled\s+one\s+back|scored|doubled\s+"
@@ -373,8 +381,7 @@ RULES = LanguageRules(
                    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
                    "nineteenth": 19, "twentieth": 20},
     minute_patterns=MINUTES,
-    clause_breaks=r",\s+(?:but|while|whereas|although|though|only for|before|after which)\b|;|\s-\s|,\s+and\s+"
-                  r"(?=[A-Z])",
+    clause_breaks=r",\s+(?:but|while|whereas|although|though|only for|before|after which)\b|;|,\s+and\s+(?=[A-Z⟦])",
     lexicon=LEXICON,
     result_rules=RESULTS,
     goal_rules=GOALS,
