@@ -131,8 +131,14 @@ class Annotator:
                 add(Entity("R", m.start(), m.end(), m.group(), self.rules.team_refs[m.group().lower()]))
         for pattern in self.compiled.coach_refs:
             for m in pattern.finditer(text):
-                if free(m.start(), m.end()) and m.group("name").split()[0] not in self.rules.non_names:
-                    add(Entity("R", m.start(), m.end(), m.group(), "coach:" + m.group("name")))
+                words = m.group("name").split()
+                while words and not words[-1][:1].isupper():
+                    words.pop()
+                if not words or words[0] in self.rules.non_names:
+                    continue
+                end = m.start("name") + len(" ".join(words)) if m.end("name") == m.end() else m.end()
+                if free(m.start(), end):
+                    add(Entity("R", m.start(), end, text[m.start():end], "coach:" + " ".join(words)))
         self._names(text, free, add)
         self._descriptors(text, free, add, found)
         found.sort(key=lambda e: e.start)
@@ -197,6 +203,10 @@ class Annotator:
             if hit and free(hit.start, hit.end):
                 if hit.kind == "T" and self._prefix:
                     prefix = self._prefix.search(text[:hit.start])
+                    if prefix and prefix.group().strip() in self.rules.club_prefixes and \
+                            self._is_national(hit.value):
+                        i += 1
+                        continue
                     if prefix and free(prefix.start(), hit.start):
                         start = prefix.start() + len(prefix.group()) - len(prefix.group().lstrip())
                         hit = Entity("T", start, hit.end, text[start:hit.end], hit.value, hit.candidates)
@@ -226,6 +236,10 @@ class Annotator:
             teams = tuple(sorted(d.nickname[k]))
             return Entity("T", start, end, text[start:end], teams[0] if len(teams) == 1 else None, teams)
         return None
+
+    def _is_national(self, name: object) -> bool:
+        team = self.directory.teams.get(str(name))
+        return team is not None and team.kind == "national"
 
     def _has_context(self, k: str, text: str, start: int, end: int) -> bool:
         """Aliases that are also ordinary words ("Anh", "Đức", "Reading") count only with a cue:

@@ -503,6 +503,7 @@ class Assembler:
                     slot.team = subject
         self._compute_score(frame, slots)
         self._infer_sides(frame, slots)
+        self._place_team_goals(frame, slots)
         kept: list[GoalFact] = []
         doubtful: list[GoalFact] = []
         for team in frame.teams:
@@ -550,6 +551,23 @@ class Assembler:
             for slot in slots:
                 if slot.team is None and not slot.own_goal:
                     slot.team = self.focus
+
+    def _place_team_goals(self, frame: Frame, slots: list[_Slot]) -> None:
+        """'The hosts equalised five minutes later ... Greenwood's goal': a minute given to a team's goal
+        belongs to that team's one goal that has none."""
+        for mention in frame.mentions:
+            if mention.player is not None or mention.minute is None or mention.minute.minute is None:
+                continue
+            team = self.team_name(mention.team, frame)
+            if team not in frame.teams:
+                continue
+            mine = [s for s in slots if s.team == team]
+            if any(self._same_minute(mention.minute, s.minute) for s in mine):
+                continue
+            open_slots = [s for s in mine if s.minute is None and not _roles_conflict(s.roles, mention.roles)]
+            if len(open_slots) == 1:
+                open_slots[0].minute = mention.minute
+                open_slots[0].roles |= mention.roles
 
     def _subject_side(self, slot: _Slot, frame: Frame) -> str | None:
         sides = {self.team_name(m.subject, frame) for m in slot.mentions if m.subject is not None}
@@ -641,6 +659,14 @@ class Assembler:
                 match.penalty = match.penalty or m.penalty
             match.own_goal = match.own_goal or m.own_goal
         if not structured:
+            listed = max((m for m in group), key=lambda m: len(m.minutes))
+            for minute in listed.minutes:  # "a brace, on 53 and 68 minutes"
+                if not any(self._same_minute(minute, s.minute) for s in slots):
+                    free = next((s for s in slots if s.minute is None), None)
+                    if free is not None:
+                        free.minute = minute
+                    else:
+                        slots.append(_Slot(player, minute, False, False, 2, [listed]))
             wanted = max(m.count for m in group)
             while len(slots) < wanted:
                 slots.append(_Slot(player, None, False, False, 1, list(group), filler=True))
@@ -666,6 +692,11 @@ class Assembler:
             return False
         boxed = sum(1 for m in frame.mentions if m.source in ("box", "line"))
         return boxed >= sum(frame.score)
+
+    @classmethod
+    def _same_minute(cls, a: Minute | None, b: Minute | None) -> bool:
+        x, y = cls._norm_minute(a), cls._norm_minute(b)
+        return x is not None and y is not None and abs(x[0] + (x[1] or 0) - y[0] - (y[1] or 0)) <= 1
 
     @staticmethod
     def _norm_minute(minute: Minute | None) -> tuple[int, int | None] | None:

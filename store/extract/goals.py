@@ -28,6 +28,7 @@ class GoalMention:
     opponent: Entity | None = None  # the side it was scored against
     team_name: str | None = None  # for structured mentions: the team as written in the box
     minute: Minute | None = None
+    minutes: list[Minute] = field(default_factory=list)  # all minutes, for "twice, on 53 and 68 minutes"
     penalty: bool = False
     own_goal: bool = False
     roles: set[str] = field(default_factory=set)
@@ -74,8 +75,9 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
     mentions: list[GoalMention] = []
     leading_minute = _leading_minute(ann)
     teams_here = [e for e in ann.entities if e.kind in "TR"]
-    subject = next((e for e in teams_here if not compiled.object_marker.search(
-        skeleton[max(0, ann.position(e) - 60):ann.position(e)])), None)
+    subject = None if compiled.fixture.search(skeleton) else next(
+        (e for e in teams_here if not compiled.object_marker.search(skeleton[max(0, ann.position(e) - 60):
+                                                                             ann.position(e)])), None)
     for c_start, c_end in clause_spans(ann, rules):
         clause = skeleton[c_start:c_end]
         found: dict[int, tuple[Entity | None, re.Match[str], frozenset[str], int]] = {}
@@ -117,6 +119,8 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
             if negated_by_next and target is not None:
                 continue
             mention = _mention(ann, rules, target, m, tags, anchor, (w_start, w_end), running)
+            if len(same_match) > 1:
+                mention.count = 1  # "two goals from X and Y" counts one each
             if mention.minute is None and leading_minute is not None and len(found_list) == 1:
                 mention.minute = leading_minute
             mention.context_teams = teams_here
@@ -163,6 +167,7 @@ def _mention(ann: Annotated, rules: LanguageRules, target: Entity | None, m: re.
                                     ("double_lead", "DOUBLE_LEAD_WORD"), ("consolation", "CONSOLATION_WORD"))
              if words[key].search(clause)}
     count = 3 if words["HATTRICK_WORD"].search(clause) else 2 if words["TWICE_WORD"].search(clause) else 1
+    all_minutes = [e.value for e in ann.entities_in(c_start, c_end, "M")] if count > 1 else []
     return GoalMention(
         sentence=ann.sentence.index,
         order=ann.sentence.index + anchor / 10_000,
@@ -175,6 +180,7 @@ def _mention(ann: Annotated, rules: LanguageRules, target: Entity | None, m: re.
         own_goal="og" in tags or bool(words["OG_WORD"].search(clause)),
         roles=roles,
         count=count if target is not None else 1,
+        minutes=all_minutes if len(all_minutes) == count else [],  # type: ignore[arg-type]
         running=score_entity.value if score_entity else None,  # type: ignore[arg-type]
         evidence=ann.sentence.text,
     )

@@ -6,7 +6,7 @@ placeholders -- ``⟦T0⟧`` a team, ``⟦N1⟧`` an unrecognised proper name (a
 team), ``⟦R2⟧`` a reference such as "the hosts", ``⟦S3⟧`` a score, ``⟦M4⟧`` a minute, ``⟦C5⟧`` a
 competition, ``⟦V6⟧`` a ground. Templates use macros:
 
-``{T}`` team slot (T, N or R) · ``{KT}`` known team · ``{TR}`` known team or reference · ``{P}`` person · ``{S}`` ``{M}`` ``{C}`` ``{V}``
+``{T}`` team slot (T, N or R) · ``{KT}`` known team · ``{TR}`` known team or reference · ``{__8}`` up to eight words that may include teams · ``{P}`` person · ``{S}`` ``{M}`` ``{C}`` ``{V}``
 · ``{T:name}`` the same, captured as group ``name`` · ``{_3}`` up to three ordinary words (or
 competition names, or minutes) · ``{WORDS}`` any upper-case key of the module's ``lexicon``, as an alternation.
 
@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 PLACEHOLDER = re.compile(r"⟦([TNRSMCV])(\d+)⟧")
-_SLOT = {"APPOSITIVE": r"(?:,\s*(?:[^,⟦]|⟦[TCVMRS]\d+⟧){1,90},)?", "T": r"⟦[TNR]\d+⟧", "KT": r"⟦T\d+⟧", "TR": r"⟦[TR]\d+⟧", "P": r"⟦N\d+⟧", "S": r"⟦S\d+⟧", "M": r"⟦M\d+⟧",
+_SLOT = {"APPOSITIVE": r"(?:,\s*(?:[^,⟦]|⟦[TCVMRS]\d+⟧){1,90},|\s+-\s+(?:[^-⟦]|⟦[TCVMRS]\d+⟧){1,90}\s+-)?", "T": r"⟦[TNR]\d+⟧", "KT": r"⟦T\d+⟧", "TR": r"⟦[TR]\d+⟧", "P": r"⟦N\d+⟧", "S": r"⟦S\d+⟧", "M": r"⟦M\d+⟧",
          "C": r"⟦C\d+⟧", "V": r"⟦V\d+⟧", "X": r"⟦[TNRSMCV]\d+⟧"}
-_MACRO = re.compile(r"\{(?P<name>[A-Z_]+|_\d+)(?::(?P<group>\w+))?\}")
+_MACRO = re.compile(r"\{(?P<name>[A-Z_]+|__?\d+)(?::(?P<group>\w+))?\}")
 _GAP_WORD = r"(?:[^\s⟦⟧]+|⟦[CM]\d+⟧[^\s⟦⟧]*)"
 
 
@@ -39,7 +39,9 @@ def expand(template: str, lexicon: dict[str, list[str]]) -> str:
 
     def one(found: re.Match[str]) -> str:
         name, group = found.group("name"), found.group("group")
-        if name.startswith("_"):
+        if name.startswith("__"):  # a long gap that may cross teams, grounds and minutes, not people or scores
+            body = rf"(?:(?:[^\s⟦⟧]+|⟦[TRCMV]\d+⟧[^\s⟦⟧]*)\s+){{0,{int(name[2:])}}}?"
+        elif name.startswith("_"):
             body = rf"(?:{_GAP_WORD}\s+){{0,{int(name[1:])}}}?"
         elif name in _SLOT:
             body = _SLOT[name]
@@ -74,6 +76,7 @@ class LanguageRules:
     name_titles: frozenset[str]  # role words dropped in front of a name ("Captain", "HLV")
     name_particles: frozenset[str]  # lower-case words inside names ("van", "de")
     team_prefixes: tuple[str, ...]  # words in front of a team that mark it as one ("ĐT", "CLB")
+    club_prefixes: tuple[str, ...]  # of those, the ones for clubs: "CLB Việt Nam" is not the national team
     team_refs: dict[str, str]  # phrase -> "home" | "away" | "pair" | "us"
     descriptors: tuple[str, ...]  # "he", "the 29-year-old", "the Argentine": the person last named
     squad_words: dict[str, str]  # "Women" -> "Women", "nữ" -> "Women"
@@ -146,5 +149,8 @@ class CompiledRules:
         governing = [*lex["OBJ_PREP"], *lex["WIN_VERB"], *lex["LOSS_VERB"], *lex["DRAW_VERB"],
                      *lex["LOSS_PARTICIPLE"], *lex["OBJECT_MARKER"], *lex["WIN_NOUN"], *lex["LOSS_NOUN"],
                      *lex["DRAW_NOUN"]]
+        # "the Atalanta - Inter match", "giữa Argentina và Brazil": teams named as a fixture, not as subject
+        self.fixture = re.compile(expand(r"{TR}\s+(?:-|vs?\.?|v\.)\s+{TR}|(?:between|giữa)\s+{TR}\s+(?:and|và)\s+{TR}",
+                                         lex), flags)
         self.object_marker = re.compile(word_alternation(governing) + r"\s+(?:[^\s⟦⟧,.;:]+\s+|⟦C\d+⟧\s+){0,3}$",
                                         flags)

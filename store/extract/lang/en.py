@@ -117,8 +117,7 @@ LEXICON: dict[str, list[str]] = {
                  "won't count", "not count", "doesn't count", "went close", "close to", "inches",
                  "cleared off the line", "tipped over", "fluffs", "blazed", "skewed", "dragged", "if he hadn't",
                  "still searching", "dry", "yet to score", "without scoring", "no goal", "not score",
-                 "no-one", "no one", "assist", "assisted", "set up", "sets up", "setting up", "cross for",
-                 "penalty claims", "appealed", "shout", "strike that flew", "effort", "efforts",
+                 "no-one", "no one", "penalty claims", "appealed", "shout", "strike that flew", "effort", "efforts",
                  "to score in", "yet to", "if only", "shootout", "shoot-out", "equal to", "spot-kick was saved",
                  "penalty was saved"],
     "TALLY_WORD": ["goal of the season", "goals this season", "goal of the campaign", "league goal",
@@ -170,6 +169,7 @@ MINUTES = (
     rf"\b(?:from|in|by|since) the (?P<min>{_ORD}) minute\b",
     rf"\bon (?P<min>\d{{1,3}})(?: minutes?| mins?)?(?=\s*[,.;:)]|\s*$|\s+(?:and|as|when|but|to|after|with)\b)",
     rf"\((?P<min>\d{{1,3}}) MINS?\)",
+    r"(?<=\d and )(?P<min>\d{1,3})\b(?!\s?-)",
     rf"\b(?P<left>{_NUM}) minutes? from (?:time|the end|full-time)\b",
     rf"\bwith (?:just |only )?(?P<left>{_NUM}) minutes? (?:left|remaining|to go|to play)\b",
     rf"\b(?P<later>{_NUM}) minutes? later\b",
@@ -246,7 +246,10 @@ GOALS = (
     Rule.of(r"{P:p}(?:\s*\([\w\s-]{1,20}\))?{APPOSITIVE}\s+(?:{_4}){GIVE_VERB}\s+(?:{_2}){TR}\s+"
             r"(?:{_1}){LEAD_PHRASE}"),
     Rule.of(r"(?:a\s+goal\s+down|behind|trailing)\s+to\s+(?:{_2}){P:p}", "against_subject"),
-    # a keeper or defender the scorer beat is not the scorer
+    # people who are not the scorer: a coach, the provider of an assist, a keeper or defender beaten
+    Rule.of(r"(?:manager|boss|coach|head\s+coach)\s+{P:x}", "exclude"),
+    Rule.of(r"{P:x}(?:'s)?\s+(?:{_4})(?:set\s+up|sets\s+up|setting\s+up|assist|assisted|crossed\s+for|cross\s+for|"
+            r"teed\s+up|laid\s+on|provided)", "exclude"),
     Rule.of(r"(?:beat|beats|beating|rounded|rounds|past|beyond|under|through|over|deny|denied)\s+(?:{_3})(?:{KT}\s+)?"
             r"(?:{ROLE}\s+)?{P:x}", "exclude"),
     Rule.of(r"{P:p}\s+(?:{_6})(?:{GIVE_VERB}|settled|secured|sealed|won|clinched)\s+(?:{_4}){X}?\s*(?:{_3})with\s+"
@@ -355,6 +358,7 @@ RULES = LanguageRules(
         international the""".split()),
     name_particles=frozenset("van von de da di del der den dos das du la le el al bin ter ten mac st".split()),
     team_prefixes=(),
+    club_prefixes=(),
     team_refs={"the hosts": "home", "the home side": "home", "the home team": "home", "the visitors": "away",
                "the away side": "away", "the visiting side": "away", "the away team": "away",
                "the pair": "pair", "the two sides": "pair", "the two teams": "pair", "both sides": "pair",
