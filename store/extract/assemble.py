@@ -438,6 +438,12 @@ class Assembler:
                 frame = Frame(side, opponent, None)
                 self.frames.append(frame)
                 return frame
+        if team and mention.player:  # "X scored twice for Carlisle before stunning Reading"
+            others = {t for t in context if t != team}
+            if len(others) == 1:
+                frame = Frame(team, others.pop(), None)
+                self.frames.append(frame)
+                return frame
         if context or named:
             return None
         return current or self.main_frame()
@@ -534,7 +540,7 @@ class Assembler:
         for slot in slots:
             if slot.team is not None:
                 continue
-            if winner and slot.roles & {"winner"}:
+            if winner and slot.roles & {"winner", "for_winner"}:
                 slot.team = winner
             elif winner and slot.roles & {"consolation", "pullback"}:
                 slot.team = frame.other(winner)

@@ -109,8 +109,8 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
             same_match = [v for v in found_list if v[1] is m]
             if len(same_match) > 1:  # "goals from X and Y": one window for both
                 w_start, w_end = c_start, c_end
-            else:
-                w_start = found_list[i - 1][3] + 1 if i > 0 else c_start
+            else:  # what follows a scorer up to the next one is about that scorer
+                w_start = anchor if i > 0 else c_start
                 w_end = found_list[i + 1][3] if i + 1 < len(found_list) else c_end
             # negations are looked for around the mention, not in the whole sentence
             near = skeleton[w_start:min(w_end, c_start + m.end() + 25)]
@@ -164,7 +164,8 @@ def _mention(ann: Annotated, rules: LanguageRules, target: Entity | None, m: re.
             score_entity = entity
     roles = {role for role, key in (("opener", "OPENER_WORD"), ("equaliser", "EQUALISER_WORD"),
                                     ("winner", "WINNER_WORD"), ("pullback", "PULLBACK_WORD"),
-                                    ("double_lead", "DOUBLE_LEAD_WORD"), ("consolation", "CONSOLATION_WORD"))
+                                    ("double_lead", "DOUBLE_LEAD_WORD"), ("consolation", "CONSOLATION_WORD"),
+                                    ("for_winner", "WENT_THROUGH"))
              if words[key].search(clause)}
     count = 3 if words["HATTRICK_WORD"].search(clause) else 2 if words["TWICE_WORD"].search(clause) else 1
     all_minutes = [e.value for e in ann.entities_in(c_start, c_end, "M")] if count > 1 else []

@@ -30,7 +30,7 @@ LEXICON: dict[str, list[str]] = {
     "DRAW_VERB": ["drew", "draw", "draws", "drawing", "held", "holding", "were held", "was held",
                   "shared the spoils", "played out", "finished level", "ended level", "ended", "finished"],
     "DRAW_NOUN": ["draw", "stalemate", "tie"],
-    "OBJECT_MARKER": ["by", "of", "beyond", "past", "and"],
+    "OBJECT_MARKER": ["by", "of", "beyond", "past"],
     "OBJ_PREP": ["over", "against", "to", "by", "at", "with", "away at", "away to", "versus", "vs", "v",
                  "at home to", "at home against"],
     "RUNNING_BEFORE": ["made it", "make it", "makes it", "making it", "to make it", "made the score",
@@ -106,14 +106,17 @@ LEXICON: dict[str, list[str]] = {
     "CONSOLATION_WORD": ["consolation"],
     "DOUBLE_LEAD_WORD": ["doubled", "doubles", "extended", "extends", "two-goal", "second goal", "added a second",
                          "match-killing second"],
+    "WENT_THROUGH": ["into the second round", "into the third round", "into the next round", "into the final",
+                     "into the quarter-finals", "into the semi-finals", "through to the", "into round two",
+                     "into the last 16", "into the hat"],
     "TWICE_WORD": ["twice", "two goals", "a double", "his double", "double", "a brace", "brace",
                    "both goals", "his second"],
     "HATTRICK_WORD": ["hat-trick", "hat trick", "hattrick", "three goals", "treble", "three times"],
     "NEGATION": ["missed", "miss", "misses", "wide", "over the bar", "saved", "saves", "hit the post",
                  "hit the bar", "hit the crossbar", "onto the crossbar", "against the post", "against the bar",
                  "off the post", "off the bar", "ruled out", "disallowed", "chalked off", "offside", "almost",
-                 "nearly", "could have", "should have", "would have", "might have", "could've", "denied",
-                 "blocked", "thought he had", "thought she had", "attempt", "chance", "chances", "failed",
+                 "nearly", "could have", "should have", "would have", "might have", "could've", "was denied",
+                 "were denied", "denied by", "blocked", "thought he had", "thought she had", "attempt", "chance", "chances", "failed",
                  "won't count", "not count", "doesn't count", "went close", "close to", "inches",
                  "cleared off the line", "tipped over", "fluffs", "blazed", "skewed", "dragged", "if he hadn't",
                  "still searching", "dry", "yet to score", "without scoring", "no goal", "not score",
@@ -201,6 +204,7 @@ RESULTS = (
     # draws
     Rule.of(r"{DRAW_VERB}\s+(?:{_2}){S:s}(?:\s+(?:{_2})(?:with|against|at|away at|to)\s+(?:{_3}){T:b})?", "draw"),
     Rule.of(r"{DRAW_VERB}\s+(?:with|against|at)\s+(?:{_3}){T:b}\s+(?:{_2}){S:s}", "draw"),
+    Rule.of(r"{T:a}\s+and\s+{T:b}\s+(?:{_2}){DRAW_VERB}\s+(?:{_2}){S:s}", "draw"),
     Rule.of(r"{S:s}\s+(?:{_1}){DRAW_NOUN}(?:\s+(?:with|against|at|away at|to)\s+(?:{_3}){T:b})?", "draw"),
     # wins: "beat Liverpool 1-0", "seeing off Braintree Town 4-1", "won 2-1 away at Rotherham"
     Rule.of(r"{WIN_VERB}\s+(?:{_3})(?:⟦[NC]\d+⟧\s+(?:side|opponents|club|outfit|rivals)\s+)?{T:b}\s*,?\s+"
@@ -250,9 +254,10 @@ GOALS = (
     Rule.of(r"(?:manager|boss|coach|head\s+coach)\s+{P:x}", "exclude"),
     Rule.of(r"{P:x}(?:'s)?\s+(?:{_4})(?:set\s+up|sets\s+up|setting\s+up|assist|assisted|crossed\s+for|cross\s+for|"
             r"teed\s+up|laid\s+on|provided)", "exclude"),
-    Rule.of(r"(?:beat|beats|beating|rounded|rounds|past|beyond|under|through|over|deny|denied)\s+(?:{_3})(?:{KT}\s+)?"
+    Rule.of(r"(?:beat|beats|beating|rounded|rounds|past|beyond|under|deny|denied)\s+(?:{_3})(?:{KT}\s+)?"
             r"(?:{ROLE}\s+)?{P:x}", "exclude"),
-    Rule.of(r"{P:p}\s+(?:{_6})(?:{GIVE_VERB}|settled|secured|sealed|won|clinched)\s+(?:{_4}){X}?\s*(?:{_3})with\s+"
+    Rule.of(r"through\s+{P:x}'s\s+legs", "exclude"),
+    Rule.of(r"{P:p}\s+(?:{_6})(?:{GIVE_VERB}|settled|secured|sealed|won|clinched)\s+(?:{_4}){X}?\s*(?:{_5})with\s+"
             r"(?:a|an|his|her)\s+(?:{_2}){M}?\s*(?:{_1})(?:{GOAL_NOUN})\b"),
     Rule.of(r"{P:p}\s+(?:{_6})(?:into\s+(?:his|her)\s+own\s+net|own\s+goal|\bOG\b)", "og"),
     Rule.of(r"(?:it\s+was|was\s+it)\s+{P:p}\s+who\s+(?:{_8})(?:{GOAL_VERB}|{GIVE_VERB})"),
@@ -385,7 +390,8 @@ RULES = LanguageRules(
                    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
                    "nineteenth": 19, "twentieth": 20},
     minute_patterns=MINUTES,
-    clause_breaks=r",\s+(?:but|while|whereas|although|though|only for|before|after which)\b|;|,\s+and\s+(?=[A-Z⟦])",
+    clause_breaks=r",\s+(?:while|whereas|although|though|only for|before|after which)\b|,?\s+but\b|;|"
+                  r",\s+and\s+(?=[A-Z⟦])",
     lexicon=LEXICON,
     result_rules=RESULTS,
     goal_rules=GOALS,

@@ -73,6 +73,7 @@ LEXICON: dict[str, list[str]] = {
     "PULLBACK_WORD": ["rút ngắn", "bàn danh dự", "gỡ lại"],
     "CONSOLATION_WORD": ["bàn danh dự"],
     "DOUBLE_LEAD_WORD": ["nhân đôi", "nâng tỷ số lên 2-0", "nâng cách biệt", "tái lập cách biệt"],
+    "WENT_THROUGH": ["vào chung kết", "vào bán kết", "vào tứ kết", "đi tiếp", "vào vòng trong", "giành vé"],
     "TWICE_WORD": ["cú đúp", "hai bàn", "2 bàn", "lập cú đúp", "ghi cú đúp", "hoàn tất cú đúp", "đóng góp 2 bàn",
                    "cả hai bàn", "cả 2 bàn"],
     "HATTRICK_WORD": ["hat-trick", "ba bàn", "3 bàn", "cú hat-trick"],
