@@ -75,9 +75,9 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
     mentions: list[GoalMention] = []
     leading_minute = _leading_minute(ann)
     teams_here = [e for e in ann.entities if e.kind in "TR"]
-    subject = None if compiled.fixture.search(skeleton) else next(
-        (e for e in teams_here if not compiled.object_marker.search(skeleton[max(0, ann.position(e) - 60):
-                                                                             ann.position(e)])), None)
+    subjects = [] if compiled.fixture.search(skeleton) else [
+        e for e in teams_here if not compiled.object_marker.search(skeleton[max(0, ann.position(e) - 60):
+                                                                            ann.position(e)])]
     for c_start, c_end in clause_spans(ann, rules):
         clause = skeleton[c_start:c_end]
         found: dict[int, tuple[Entity | None, re.Match[str], frozenset[str], int]] = {}
@@ -112,21 +112,23 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
             else:  # what follows a scorer up to the next one is about that scorer
                 w_start = anchor if i > 0 else c_start
                 w_end = found_list[i + 1][3] if i + 1 < len(found_list) else c_end
-            # negations are looked for around the mention, not in the whole sentence
-            near = skeleton[w_start:min(w_end, c_start + m.end() + 25)]
+            # negations are looked for around the scorer and around the end of the mention
+            near = (skeleton[max(w_start, anchor - 20):anchor + 12] + " … " +
+                    skeleton[max(w_start, c_start + m.end() - 40):min(w_end, c_start + m.end() + 25)])
             if any(p.search(near) for p, _ in compiled.not_goals) or words["NEGATION"].search(near):
                 continue
             if negated_by_next and target is not None:
                 continue
             mention = _mention(ann, rules, target, m, tags, anchor, (w_start, w_end), running)
             if len(same_match) > 1:
-                mention.count = 1  # "two goals from X and Y" counts one each
+                mention.count, mention.minutes = 1, []  # "two goals from X and Y": one each
             if mention.minute is None and leading_minute is not None and len(found_list) == 1:
                 mention.minute = leading_minute
             mention.context_teams = teams_here
-            mention.subject = subject
+            before = [e for e in subjects if ann.position(e) < anchor]
+            mention.subject = before[0] if before else None
             if "against_subject" in tags and mention.opponent is None:
-                mention.opponent = subject
+                mention.opponent = mention.subject
             mentions.append(mention)
     return mentions
 
@@ -165,7 +167,8 @@ def _mention(ann: Annotated, rules: LanguageRules, target: Entity | None, m: re.
     roles = {role for role, key in (("opener", "OPENER_WORD"), ("equaliser", "EQUALISER_WORD"),
                                     ("winner", "WINNER_WORD"), ("pullback", "PULLBACK_WORD"),
                                     ("double_lead", "DOUBLE_LEAD_WORD"), ("consolation", "CONSOLATION_WORD"),
-                                    ("for_winner", "WENT_THROUGH"))
+                                    ("for_winner", "WENT_THROUGH"), ("go_ahead", "AHEAD_WORD_GOAL"),
+                                    ("another", "ANOTHER_WORD"))
              if words[key].search(clause)}
     count = 3 if words["HATTRICK_WORD"].search(clause) else 2 if words["TWICE_WORD"].search(clause) else 1
     all_minutes = [e.value for e in ann.entities_in(c_start, c_end, "M")] if count > 1 else []

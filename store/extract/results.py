@@ -73,7 +73,7 @@ def find_scores(ann: Annotated, rules: LanguageRules, coaches: dict[str, str]) -
             relation = "ordered_one"
         strong = first is not None and second is not None
         if relation in ("win", "loss", "draw"):
-            first, second = _sides(ann, s_ent, first, second, rules, coaches)
+            first, second = _sides(ann, s_ent, first, second, rules, coaches, relation)
         statements.append(ScoreStatement(
             ann.sentence.index, relation, s_ent.value, first, second, strong,  # type: ignore[arg-type]
             "final" in tags or bool(final_words.search(ann.sentence.text)), ann.sentence.text, s_ent))
@@ -81,7 +81,7 @@ def find_scores(ann: Annotated, rules: LanguageRules, coaches: dict[str, str]) -
 
 
 def _sides(ann: Annotated, s_ent: Entity, first: Entity | None, second: Entity | None,
-           rules: LanguageRules, coaches: dict[str, str]) -> tuple[Entity | None, Entity | None]:
+           rules: LanguageRules, coaches: dict[str, str], relation: str) -> tuple[Entity | None, Entity | None]:
     """Subject and opponent of a verb-based result when the rule did not capture them."""
     marker = rules.compiled.object_marker
     s_pos = ann.position(s_ent)
@@ -92,6 +92,9 @@ def _sides(ann: Annotated, s_ent: Entity, first: Entity | None, second: Entity |
             continue
         governed = bool(marker.search(ann.skeleton[max(0, pos - 60):pos]))
         (objects if governed else subjects).append((pos, entity))
+    if first is None and relation == "draw":  # a draw has no subject: the team nearest before the score
+        pool = [(s_pos - pos, e) for pos, e in subjects + objects if e is not second and pos < s_pos]
+        first = min(pool, key=lambda x: x[0])[1] if pool else None
     if first is None:
         before = [(s_pos - pos, e) for pos, e in subjects if pos < s_pos]
         after = [(pos - s_pos, e) for pos, e in subjects if pos > s_pos]

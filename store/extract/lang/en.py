@@ -53,7 +53,8 @@ LEXICON: dict[str, list[str]] = {
                   "converted", "converts", "found the net", "finds the net", "found the back of the net",
                   "bundled home", "bundled in", "swept home", "side-footed home", "turned home",
                   "stabbed home", "lashed home", "thumped home", "hammered home", "blasted home",
-                  "drove home", "glanced home", "glanced in", "slid home", "tucked away", "tucked home",
+                  "drove home", "glanced home", "glanced in", "slid home", "edge home", "edged home", "slot home",
+                  "slots home", "tap in", "head home", "fire home", "smash home", "poke home", "tucked away", "tucked home",
                   "tucked in", "equalised", "equalized", "equalises", "equalizes", "levelled", "leveled",
                   "levels", "to level", "to equalise", "to equalize", "opened the scoring", "opens the scoring",
                   "to open the scoring", "opening scoring", "opening the scoring", "doubled the lead",
@@ -92,9 +93,11 @@ LEXICON: dict[str, list[str]] = {
     "OG_WORD": ["own goal", "own-goal", "og", "into his own net", "into her own net", "through his own net",
                 "own net", "put through his own net", "cannoned off"],
     "OPENER_WORD": ["opener", "opened the scoring", "opening goal", "open the scoring", "opening scoring",
-                    "took the lead", "take the lead", "takes the lead", "taking the lead", "first goal",
-                    "opening the scoring", "opens the scoring", "gave .* the lead", "the perfect start",
-                    "early strike", "early opener", "went ahead", "put .* ahead", "in front"],
+                    "took the lead", "take the lead", "takes the lead", "taking the lead", "taken the lead",
+                    "first goal", "opening the scoring", "opens the scoring", "the perfect start", "early opener"],
+    "AHEAD_WORD_GOAL": ["went ahead", "in front", "ahead", "back in front", "into the lead", "restored the lead",
+                        "restored their lead", "regained the lead", "won it"],
+    "ANOTHER_WORD": ["another", "added another", "another one", "a second", "his second", "her second"],
     "EQUALISER_WORD": ["equaliser", "equalizer", "equalised", "equalized", "equalises", "leveller",
                        "levelled", "leveled", "level", "restore parity", "restored parity", "to level",
                        "put things level", "drew level", "brought .* level"],
@@ -220,7 +223,7 @@ RESULTS = (
 
 GOAL_TEAM = (
     # the team a goal was scored FOR (group t) or AGAINST (group o)
-    Rule.of(r"\bfor\s+(?:{_2}){TR:t}"),
+    Rule.of(r"\bfor\s+(?:the\s+)?{TR:t}"),
     Rule.of(r"{TR:t}'s\s+(?:{_3}){P}"),
     Rule.of(r"{P}\s+(?:\(\w+\)\s+)?of\s+{TR:t}"),
     Rule.of(r"{P}\s*\(\s*{TR:t}\s*\)"),
@@ -254,12 +257,15 @@ GOALS = (
     Rule.of(r"(?:manager|boss|coach|head\s+coach)\s+{P:x}", "exclude"),
     Rule.of(r"{P:x}(?:'s)?\s+(?:{_4})(?:set\s+up|sets\s+up|setting\s+up|assist|assisted|crossed\s+for|cross\s+for|"
             r"teed\s+up|laid\s+on|provided)", "exclude"),
-    Rule.of(r"(?:beat|beats|beating|rounded|rounds|past|beyond|under|deny|denied)\s+(?:{_3})(?:{KT}\s+)?"
+    Rule.of(r"(?:beat|beats|beating|rounded|rounds|past|beyond|under|deny|denied|dispossessed|dispossessing|"
+            r"skipped\s+past|went\s+past|evaded|nutmegged|fouled|tripped)\s+(?:{_3})(?:{KT}\s+)?"
             r"(?:{ROLE}\s+)?{P:x}", "exclude"),
     Rule.of(r"through\s+{P:x}'s\s+legs", "exclude"),
     Rule.of(r"{P:p}\s+(?:{_6})(?:{GIVE_VERB}|settled|secured|sealed|won|clinched)\s+(?:{_4}){X}?\s*(?:{_5})with\s+"
             r"(?:a|an|his|her)\s+(?:{_2}){M}?\s*(?:{_1})(?:{GOAL_NOUN})\b"),
     Rule.of(r"{P:p}\s+(?:{_6})(?:into\s+(?:his|her)\s+own\s+net|own\s+goal|\bOG\b)", "og"),
+    Rule.of(r"{P:p}(?:,?\s+who\s+[^⟦]{0,80}?)?\s+(?:{__14})(?:with|scoring|scored|netted|got|grabbed)\s+the\s+"
+            r"{S}\s+(?:goal|strike|header|winner|equaliser)"),
     Rule.of(r"(?:it\s+was|was\s+it)\s+{P:p}\s+who\s+(?:{_8})(?:{GOAL_VERB}|{GIVE_VERB})"),
     Rule.of(r"{P:p}\s+(?:\(\w+\)\s+)?(?:{_3})(?:beats|beat|rounds|rounded|fires past|slots past)\s+(?:{_3})"
             r"(?:{KT}\s+)?(?:{ROLE}\s+)?{P}\s+(?:{_2})to\s+(?:open\s+the\s+scoring|score|equalise|level|make\s+it|give)"),
@@ -390,7 +396,7 @@ RULES = LanguageRules(
                    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
                    "nineteenth": 19, "twentieth": 20},
     minute_patterns=MINUTES,
-    clause_breaks=r",\s+(?:while|whereas|although|though|only for|before|after which)\b|,?\s+but\b|;|"
+    clause_breaks=r",\s+(?:while|whereas|although|though|before|after which)\b|,?\s+(?:but|only\s+for)\b|;|"
                   r",\s+and\s+(?=[A-Z⟦])",
     lexicon=LEXICON,
     result_rules=RESULTS,
