@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import product
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -21,7 +22,7 @@ from store.extract.dates import season_label, season_of, season_years, stated_da
 from store.extract.document import Document
 from store.extract.events import EventMention
 from store.extract.facts import EventFact, ExtractedReport, GoalFact, MatchFact, StandingClaim, TallyClaim
-from store.extract.goals import GoalMention, _LINEUP_HEAD
+from store.extract.goals import _LINEUP_HEAD, MENTION_ROLES, GoalMention
 from store.extract.lang.base import LanguageRules
 from store.extract.results import ScoreStatement
 from store.normalize import key, strip_accents
@@ -228,10 +229,10 @@ class Assembler:
             return None
         if entity.kind == "T":
             if isinstance(entity.value, str):
-                return entity.value
+                return self._fit(entity.value, frame)
             if frame is not None:
-                fits = [t for t in entity.candidates if t in frame.teams]
-                return fits[0] if len(fits) == 1 else None
+                fits = {self._fit(t, frame) for t in entity.candidates} & set(frame.teams)
+                return fits.pop() if len(fits) == 1 else None
             return None
         if entity.kind == "R":
             role = str(entity.value)
@@ -251,6 +252,19 @@ class Assembler:
                 return found
             return self.coaches.get(entity.text)
         return None
+
+    def _teams_in(self, sentence: int) -> list[Entity]:
+        if not 0 <= sentence < len(self.annotated):
+            return []
+        return [e for e in self.annotated[sentence].entities if e.kind in "TR"]
+
+    @staticmethod
+    def _fit(name: str, frame: Frame | None) -> str:
+        """'Chelsea' named in a match of 'Chelsea Women' is that team."""
+        if frame is None or name in frame.teams:
+            return name
+        squads = [t for t in frame.teams if t.startswith(name + " ")]
+        return squads[0] if len(squads) == 1 else name
 
     # -- matches ------------------------------------------------------------------------------------
     def main_pair(self) -> tuple[str, str] | None:
@@ -361,8 +375,15 @@ class Assembler:
                 self.player_team.setdefault(name_key(mention.player), team)
         if not self.frames and any(m.player for m in mentions):
             self._frame_from_mentions()
-        for mention in sorted(mentions, key=lambda m: m.order):
-            frame = self._frame_of_mention(mention, self._latest_frame(mention.sentence))
+        structured = [m for m in mentions if m.source != "narrative"]
+        for mention in sorted(structured, key=lambda m: m.order):
+            frame = self._frame_of_mention(mention, None)
+            if frame is not None:
+                frame.mentions.append(mention)
+        for mention in sorted((m for m in mentions if m.source == "narrative"), key=lambda m: m.order):
+            boxed = next((f for f in self.frames for b in f.mentions if b.source != "narrative" and b.player
+                          and mention.player and same_person(b.player, mention.player)), None)
+            frame = boxed or self._frame_of_mention(mention, self._latest_frame(mention.sentence))
             if frame is not None:
                 frame.mentions.append(mention)
 
@@ -385,16 +406,14 @@ class Assembler:
         return refs
 
     def _latest_frame(self, sentence: int) -> Frame | None:
-        """The match the narrative is about at ``sentence``: the last one spoken of up to there."""
-        main = self.main_frame()
-        best: tuple[int, bool, Frame] | None = None
+        """The match the narrative is about at ``sentence``: one spoken of in this or the previous
+        sentence, else the report's main match."""
+        recent: tuple[int, Frame] | None = None
         for frame in self.frames:
-            before = [s for s in self._references(frame) if s <= sentence]
-            if before:
-                rank = (max(before), frame is main, frame)
-                if best is None or rank[:2] > best[:2]:
-                    best = rank
-        return best[2] if best else None
+            near = [s for s in self._references(frame) if sentence - 1 <= s <= sentence]
+            if near and (recent is None or max(near) > recent[0]):
+                recent = (max(near), frame)
+        return recent[1] if recent else self.main_frame()
 
     def _frame_of_mention(self, mention: GoalMention, current: Frame | None) -> Frame | None:
         if mention.source == "line" and mention.result_line is not None:
@@ -439,7 +458,8 @@ class Assembler:
                 self.frames.append(frame)
                 return frame
         if team and mention.player:  # "X scored twice for Carlisle before stunning Reading"
-            others = {t for t in context if t != team}
+            others = {t for t in context if t != team} or {
+                t for t in (self.team_name(e) for e in self._teams_in(mention.sentence - 1)) if t and t != team}
             if len(others) == 1:
                 frame = Frame(team, others.pop(), None)
                 self.frames.append(frame)
@@ -581,56 +601,114 @@ class Assembler:
         return sides.pop() if len(sides) == 1 else None
 
     def _compute_score(self, frame: Frame, slots: list[_Slot]) -> None:
-        """A final score from the goals a report narrates, only when the narrative is complete:
-        it starts with the opener, ends with the winner (or a consolation), places every goal in
-        time and every role fits ("equaliser" levels, "pulled one back" leaves the side behind)."""
-        if frame.score is not None or not slots or any(s.filler for s in slots):
+        """A final score from the goals a report narrates, only when the narrative settles it.
+
+        The goals (named, and team-only ones such as "Atletico equalised") are replayed in order
+        from a known state -- 0-0 before an opener, or a running score the text states ("equalised
+        at 2-2") -- to a last goal the text calls the winner, the decider or a consolation. Every
+        role must fit ("equaliser" levels, "pulled one back" leaves the side behind); a goal whose
+        side is not said is tried both ways, and the score is kept only if all readings agree.
+        """
+        events = sorted([*slots, *self._team_goals(frame, slots)], key=lambda s: s.order)
+        if frame.score is not None:
+            self._sides_from_chain(frame, events)
             return
-        ordered = sorted(slots, key=lambda s: s.order)
-        minutes = [self._norm_minute(s.minute) for s in ordered]
-        known = [m[0] + (m[1] or 0) / 100 for m in minutes if m]
+        if not events or "last" not in events[-1].roles:
+            return
+        known = [m[0] + (m[1] or 0) / 100 for m in (self._norm_minute(e.minute) for e in events) if m]
         if known != sorted(known):
             return
-        first, last = ordered[0], ordered[-1]
-        if not (first.roles & {"opener"} or first.running in {(1, 0), (0, 1)}):
+        unknown = [i for i, e in enumerate(events) if e.team is None]
+        if len(unknown) > 5:
             return
-        if not last.roles & {"winner", "consolation"}:
+        outcomes: set[tuple[int, int]] = set()
+        readings: list[dict[int, str]] = []
+        for choice in product(frame.teams, repeat=len(unknown)):
+            sides = dict(zip(unknown, choice, strict=True))
+            final = self._replay(frame, events, sides)
+            if final is not None:
+                outcomes.add(final)
+                readings.append(sides)
+        if len(outcomes) != 1:
             return
-        goals = {frame.home: 0, frame.away: 0}
-        inferred: list[tuple[_Slot, str]] = []
-        for slot in ordered:
-            team = slot.team or self._side_from_role(slot, frame, goals)
-            if team is None:
-                return
-            goals[team] += 1
-            other = frame.other(team) or ""
-            lead = goals[team] - goals[other]
-            if ("equaliser" in slot.roles and lead != 0 and not slot.roles & {"opener", "winner"}) or \
-                    ("winner" in slot.roles and slot is last and lead <= 0) or \
-                    (slot.roles & {"pullback", "consolation"} and lead >= 0) or \
-                    ("double_lead" in slot.roles and lead != 2 and not slot.roles & {"opener"}):
-                return
-            if slot.running and sorted(slot.running) != sorted(goals.values()):
-                return
-            if slot.team is None:
-                inferred.append((slot, team))
-        for slot, team in inferred:
-            slot.team = team
-        frame.score = (goals[frame.home], goals[frame.away])
+        frame.score = outcomes.pop()
         frame.computed = True
         frame.doubts.append("final score computed from the goals the report describes")
+        for index in unknown:  # a side every consistent reading agrees on is known
+            sides = {r[index] for r in readings}
+            if len(sides) == 1 and events[index].player:
+                events[index].team = sides.pop()
 
-    @staticmethod
-    def _side_from_role(slot: _Slot, frame: Frame, goals: dict[str, int]) -> str | None:
-        home, away = frame.home, frame.away
-        diff = goals[home] - goals[away]
-        behind = home if diff < 0 else away if diff > 0 else None
-        ahead = frame.other(behind) if behind else None
-        if slot.roles & {"equaliser", "pullback", "consolation"} and behind:
-            return behind
-        if "double_lead" in slot.roles and ahead and abs(diff) == 1:
-            return ahead
-        return None
+    def _replay(self, frame: Frame, events: list[_Slot], sides: dict[int, str]) -> tuple[int, int] | None:
+        teams = [e.team or sides[i] for i, e in enumerate(events)]
+        start = next((i for i in range(len(events) - 1, -1, -1) if events[i].running), None)
+        goals = {frame.home: 0, frame.away: 0}
+        if start is not None and (start < len(events) - 1 or "last" in events[start].roles):
+            hi, lo = max(events[start].running), min(events[start].running)  # type: ignore[arg-type]
+            behind = bool(events[start].roles & {"pullback", "consolation"})
+            goals[teams[start]] = lo if behind else hi
+            goals[frame.other(teams[start]) or ""] = hi if behind else lo
+            begin = start + 1
+        elif events[0].roles & {"opener"} or start is not None:
+            if start is not None and not events[0].roles & {"opener"}:
+                return None
+            begin = 0
+        elif events[0].roles & {"equaliser"}:  # the first goal told levels: the other side had scored once
+            goals[frame.other(teams[0]) or ""] = 1
+            begin = 0
+        else:
+            return None
+        for i in range(begin, len(events)):
+            event, team = events[i], teams[i]
+            goals[team] += 1
+            lead = goals[team] - goals[frame.other(team) or ""]
+            roles = event.roles
+            if ("equaliser" in roles and lead != 0 and len(roles & set(MENTION_ROLES)) == 1) or \
+                    (roles & {"pullback", "consolation"} and lead >= 0) or \
+                    ("double_lead" in roles and lead != 2) or ("go_ahead" in roles and lead <= 0) or \
+                    ("winner" in roles and i == len(events) - 1 and lead <= 0) or \
+                    ("opener" in roles and sum(goals.values()) != 1):
+                return None
+        return goals[frame.home], goals[frame.away]
+
+    def _sides_from_chain(self, frame: Frame, events: list[_Slot]) -> None:
+        """In a match with a stated score whose goals are all told from the opener, the roles say
+        whose each goal was ("only for Lowe to level": Lowe scored for the other side)."""
+        if not events or len(events) != sum(frame.score or ()) or not events[0].roles & {"opener"}:
+            return
+        unknown = [i for i, e in enumerate(events) if e.team is None]
+        if not unknown or len(unknown) > 5:
+            return
+        readings = []
+        for choice in product(frame.teams, repeat=len(unknown)):
+            sides = dict(zip(unknown, choice, strict=True))
+            if self._replay(frame, events, sides) == frame.score:
+                readings.append(sides)
+        for index in unknown:
+            sides = {r[index] for r in readings}
+            if len(sides) == 1 and events[index].player:
+                events[index].team = sides.pop()
+
+    def _team_goals(self, frame: Frame, slots: list[_Slot]) -> list[_Slot]:
+        """Team-only goal mentions ("Hoffenheim took the lead") that no named goal accounts for."""
+        extra: list[_Slot] = []
+        for mention in frame.mentions:
+            if mention.player is not None:
+                continue
+            team = self.team_name(mention.team, frame)
+            if team not in frame.teams:
+                continue
+            twin = next((s for s in slots if (s.team in (None, team)) and not _roles_conflict(s.roles, mention.roles)
+                         and 0 <= min(m.sentence for m in s.mentions) - mention.sentence <= 2
+                         and (mention.minute is None or s.minute is None or self._same_minute(mention.minute, s.minute))),
+                        None)
+            if twin is not None:
+                twin.team = twin.team or team
+                twin.roles |= mention.roles
+                twin.minute = twin.minute or mention.minute
+                continue
+            extra.append(_Slot("", mention.minute, False, False, 0, [mention], team=team, roles=set(mention.roles)))
+        return extra
 
     def _slots_of_player(self, group: list[GoalMention], frame: Frame) -> list[_Slot]:
         """The distinct goals of one player in one match, from all the mentions of them."""
@@ -648,7 +726,7 @@ class Assembler:
                                                                      - other[0] - (other[1] or 0)) <= 1:
                     match = slot
                     break
-            if match is None and minute is None:
+            if match is None and minute is None and "another" not in m.roles:
                 match = next((s for s in compatible if s.minute is None), None) or (compatible[0] if compatible else None)
             if match is None and minute is not None:
                 match = next((s for s in compatible if s.minute is None and s.strength < 3), None)

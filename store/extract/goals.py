@@ -125,7 +125,7 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
             if mention.minute is None and leading_minute is not None and len(found_list) == 1:
                 mention.minute = leading_minute
             mention.context_teams = teams_here
-            before = [e for e in subjects if ann.position(e) < anchor]
+            before = [e for e in subjects if c_start <= ann.position(e) < anchor]
             mention.subject = before[0] if before else None
             if "against_subject" in tags and mention.opponent is None:
                 mention.opponent = mention.subject
@@ -168,7 +168,7 @@ def _mention(ann: Annotated, rules: LanguageRules, target: Entity | None, m: re.
                                     ("winner", "WINNER_WORD"), ("pullback", "PULLBACK_WORD"),
                                     ("double_lead", "DOUBLE_LEAD_WORD"), ("consolation", "CONSOLATION_WORD"),
                                     ("for_winner", "WENT_THROUGH"), ("go_ahead", "AHEAD_WORD_GOAL"),
-                                    ("another", "ANOTHER_WORD"))
+                                    ("another", "ANOTHER_WORD"), ("last", "LAST_WORD"))
              if words[key].search(clause)}
     count = 3 if words["HATTRICK_WORD"].search(clause) else 2 if words["TWICE_WORD"].search(clause) else 1
     all_minutes = [e.value for e in ann.entities_in(c_start, c_end, "M")] if count > 1 else []

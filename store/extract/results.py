@@ -92,9 +92,14 @@ def _sides(ann: Annotated, s_ent: Entity, first: Entity | None, second: Entity |
             continue
         governed = bool(marker.search(ann.skeleton[max(0, pos - 60):pos]))
         (objects if governed else subjects).append((pos, entity))
-    if first is None and relation == "draw":  # a draw has no subject: the team nearest before the score
-        pool = [(s_pos - pos, e) for pos, e in subjects + objects if e is not second and pos < s_pos]
-        first = min(pool, key=lambda x: x[0])[1] if pool else None
+    if relation == "draw":  # a draw has no subject or object: the two teams nearest the score, before it first
+        ranked = sorted(subjects + objects, key=lambda item: (item[0] > s_pos, abs(item[0] - s_pos)))
+        pool = [e for _, e in ranked if e is not first and e is not second]
+        if first is None and pool:
+            first = pool.pop(0)
+        if second is None and pool:
+            second = pool.pop(0)
+        return first, second
     if first is None:
         before = [(s_pos - pos, e) for pos, e in subjects if pos < s_pos]
         after = [(pos - s_pos, e) for pos, e in subjects if pos > s_pos]

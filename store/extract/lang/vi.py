@@ -71,6 +71,7 @@ LEXICON: dict[str, list[str]] = {
     "EQUALISER_WORD": ["gỡ hòa", "gỡ hoà", "san bằng", "cân bằng tỷ số", "bàn gỡ hòa"],
     "WINNER_WORD": ["ấn định", "quyết định", "bàn thắng quyết định", "ghi bàn duy nhất", "bàn thắng duy nhất",
                     "ghi bàn thắng quý giá"],
+    "LAST_WORD": ["ấn định", "bàn thắng ấn định", "bàn danh dự", "khép lại"],
     "PULLBACK_WORD": ["rút ngắn", "bàn danh dự", "gỡ lại"],
     "CONSOLATION_WORD": ["bàn danh dự"],
     "DOUBLE_LEAD_WORD": ["nhân đôi", "nâng tỷ số lên 2-0", "nâng cách biệt", "tái lập cách biệt"],
