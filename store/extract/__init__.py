@@ -64,6 +64,7 @@ def extract(text: str, *, published: date | None = None, lang: str | None = None
         negated_by_next = i + 1 < len(annotated) and bool(disallowed.search(annotated[i + 1].sentence.text)) \
             and "goal" in annotated[i + 1].sentence.text.lower()
         mentions += narrative_mentions(ann, rules, scores[i].running, negated_by_next)
+    _carry_minutes(mentions, annotated)
     assembler.place_mentions(mentions)
     events = [e for ann in annotated for e in event_mentions(ann, rules)]
     standings = [m for ann in annotated for m in standing_mentions(ann, rules, annotator, assembler.team_name)]
@@ -81,6 +82,24 @@ def _resolve_relative_minutes(annotated: list[Annotated]) -> None:
                 minute.minute = last + minute.later  # type: ignore[union-attr]
             elif minute.minute is not None and not minute.stoppage:  # type: ignore[union-attr]
                 last = minute.minute + (minute.added or 0)  # type: ignore[union-attr]
+
+
+def _carry_minutes(mentions: list, annotated: list[Annotated]) -> None:
+    """'Phút 20, Messi lại làm ... Dembele sút vào góc': a goal told without a minute, right after a
+    sentence of the same paragraph that gave one, happened at that minute."""
+    timed = {m.sentence for m in mentions if m.minute is not None and m.source == "narrative"}
+    for mention in mentions:
+        if mention.source != "narrative" or mention.minute is not None or mention.player is None:
+            continue
+        line = annotated[mention.sentence].sentence.line
+        for back in (1, 2):
+            index = mention.sentence - back
+            if index < 0 or annotated[index].sentence.line != line or index in timed:
+                break
+            minutes = [e.value for e in annotated[index].entities if e.kind == "M" and e.value.minute is not None]
+            if len(minutes) == 1:
+                mention.minute = minutes[0]
+                break
 
 
 def _discover_teams(annotator: Annotator, annotated: list[Annotated], scores) -> bool:

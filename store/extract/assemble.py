@@ -108,6 +108,12 @@ _CONFLICTS = {frozenset(p) for p in (("opener", "equaliser"), ("opener", "pullba
                                       ("winner", "pullback"), ("winner", "consolation"), ("opener", "consolation"))}
 
 
+def _narrative_rank(slot: _Slot) -> tuple[int, float]:
+    """Goals in the order of the match: the opener first, the last goal last, the rest as told."""
+    rank = 0 if "opener" in slot.roles else 2 if "last" in slot.roles else 1
+    return rank, slot.order
+
+
 def _roles_conflict(a: set[str], b: set[str]) -> bool:
     return any(frozenset((x, y)) in _CONFLICTS for x in a for y in b)
 
@@ -609,7 +615,7 @@ class Assembler:
         role must fit ("equaliser" levels, "pulled one back" leaves the side behind); a goal whose
         side is not said is tried both ways, and the score is kept only if all readings agree.
         """
-        events = sorted([*slots, *self._team_goals(frame, slots)], key=lambda s: s.order)
+        events = sorted([*slots, *self._team_goals(frame, slots)], key=_narrative_rank)
         if frame.score is not None:
             self._sides_from_chain(frame, events)
             return
@@ -764,12 +770,9 @@ class Assembler:
         return slots
 
     def _after_win_statement(self, mention: GoalMention, frame: Frame) -> bool:
-        """'... beating AFC Totton 6-3 as Danny Elliott scored a hat-trick': the winners' goals."""
-        for st in frame.statements:
-            if st.sentence == mention.sentence and st.relation in ("win", "loss") and \
-                    self.annotated[st.sentence].position(st.s_entity) < mention.anchor:
-                return True
-        return False
+        """'... beating AFC Totton 6-3 as Danny Elliott scored a hat-trick', 'through goals from X and Y in
+        a 2-1 win': scorers named with a win are the winners' when nothing else says so."""
+        return any(st.sentence == mention.sentence and st.relation in ("win", "loss") for st in frame.statements)
 
     def _structured_complete(self, frame: Frame) -> bool:
         if frame.score is None:
@@ -798,6 +801,13 @@ class Assembler:
         main = self.main_frame()
         doc_season = season_years(self.doc.text, self.rules)
         competitions = self._doc_competition()
+        for frame in self.frames:  # who was at home decides who "the hosts" are, so it comes first
+            if not frame.order_known:
+                home = self._venue_home(frame, frame is main)
+                if home is not None:
+                    if home != frame.home:
+                        frame.swap()
+                    frame.order_known = True
         for frame in self.frames:
             if frame.score is None and not frame.mentions:
                 continue
@@ -873,14 +883,6 @@ class Assembler:
             match.season = season_of(match.date)
         elif doc_season and is_main:
             match.season = season_label(doc_season[0])
-        if not frame.order_known:
-            home = self._venue_home(frame, is_main)
-            if home is not None:
-                if home != match.home:
-                    match.home, match.away = match.away, match.home
-                    match.home_goals, match.away_goals = match.away_goals, match.home_goals
-                    frame.swap()
-                match.order_known = True
 
     def _venue_home(self, frame: Frame, is_main: bool) -> str | None:
         compiled = self.rules.compiled

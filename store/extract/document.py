@@ -40,6 +40,7 @@ _SPACED_PLUS = re.compile(r"(?<=\d) \+ (?=\d)")
 _SPACED_SLASH = re.compile(r"(?<=\d) / (?=\d)")
 _SPACED_DASH_DIGITS = re.compile(r"(?<=\d) - (?=\d)")
 _SPACED_DASH_CAPS = re.compile(r"(?<=\b[A-Z]) - (?=[A-Z][a-z])")  # "V - League"
+_LOST_LETTER = re.compile(r"(?<=[^\W\d_])\?(?=[^\W\d_]|\s+[a-z])")  # "Mandžuki? on hand": a "?" for a lost letter
 _GLUED_SCORE = re.compile(r"(?<=[^\W\d_]{2})(?=\d{1,2}\s?-\s?\d{1,2}\b)")  # "West Ham1-2"
 _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.;:!?)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[])[ \t]+")
@@ -126,6 +127,7 @@ def _tidy_line(line: str) -> str:
     line = _SPACED_DASH_DIGITS.sub("-", line)
     line = _SPACED_DASH_CAPS.sub("-", line)
     line = _GLUED_SCORE.sub(" ", line)
+    line = _LOST_LETTER.sub("", line)
     line = _SPACE_BEFORE_PUNCT.sub("", line)
     line = _SPACE_AFTER_OPEN.sub("", line)
     line = line.lstrip("#*>• \t").strip()

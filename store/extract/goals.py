@@ -78,43 +78,52 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
     subjects = [] if compiled.fixture.search(skeleton) else [
         e for e in teams_here if not compiled.object_marker.search(skeleton[max(0, ann.position(e) - 60):
                                                                             ann.position(e)])]
-    for c_start, c_end in clause_spans(ann, rules):
-        clause = skeleton[c_start:c_end]
-        found: dict[int, tuple[Entity | None, re.Match[str], frozenset[str], int]] = {}
-        excluded: set[int] = set()
-        for pattern, tags in compiled.goals:
-            for m in pattern.finditer(clause):
-                if "exclude" in tags:
-                    excluded.add(ann.entities.index(ann.entity(m.group("x"))))
-                    continue
-                scorer_groups = [g for g in ("p", "p2") if m.groupdict().get(g)]
-                if not scorer_groups and "anon" not in tags:
-                    continue
-                if "needs_result" in tags and not words["GOAL_RESULT"].search(clause):
-                    continue
-                for g in scorer_groups or [None]:
-                    target = ann.entity(m.group(g)) if g else None
-                    anchor = c_start + (m.start(g) if g else m.start())
-                    ident = ann.entities.index(target) if target is not None else -1 - anchor
-                    if ident not in found:
-                        found[ident] = (target, m, tags, anchor)
-        for ident in excluded:
-            found.pop(ident, None)
-        named = sorted((v for v in found.values() if v[0] is not None), key=lambda v: v[3])
-        if any("weak" not in v[2] for v in named):  # a loose pattern only counts when nothing else does
-            named = [v for v in named if "weak" not in v[2]]
+    spans = clause_spans(ann, rules)
+
+    def clause_of(offset: int) -> tuple[int, int]:
+        return next((span for span in spans if span[0] <= offset < span[1]), (0, len(skeleton)))
+
+    found: dict[int, tuple[Entity | None, re.Match[str], frozenset[str], int]] = {}
+    excluded: set[int] = set()
+    for pattern, tags in compiled.goals:
+        for m in pattern.finditer(skeleton):
+            if "exclude" in tags:
+                excluded.add(ann.entities.index(ann.entity(m.group("x"))))
+                continue
+            scorer_groups = [g for g in ("p", "p2") if m.groupdict().get(g)]
+            if not scorer_groups and "anon" not in tags:
+                continue
+            if "needs_result" in tags and not words["GOAL_RESULT"].search(skeleton[slice(*clause_of(m.start()))]):
+                continue
+            for g in scorer_groups or [None]:
+                target = ann.entity(m.group(g)) if g else None
+                anchor = m.start(g) if g else m.start()
+                ident = ann.entities.index(target) if target is not None else -1 - anchor
+                if target is not None and any(v[0] is not None and v[0].text == target.text and v[0] is not target
+                                              for v in found.values()):
+                    continue  # "the path of Robben and he slotted home": one scorer
+                found.setdefault(ident, (target, m, tags, anchor))
+    for ident in excluded:
+        found.pop(ident, None)
+    named = sorted((v for v in found.values() if v[0] is not None), key=lambda v: v[3])
+    if any("weak" not in v[2] for v in named):  # a loose pattern only counts when nothing else does
+        named = [v for v in named if "weak" not in v[2]]
+    for c_start, c_end in spans:
+        in_clause = [v for v in found.values() if c_start <= v[3] < c_end]
+        clause_named = [v for v in named if c_start <= v[3] < c_end]
         # a scorer-less mention in a clause that names scorers is one of their goals
-        found_list = named or sorted(found.values(), key=lambda v: v[3])
+        found_list = clause_named or sorted(in_clause, key=lambda v: v[3])
         for i, (target, m, tags, anchor) in enumerate(found_list):
-            same_match = [v for v in found_list if v[1] is m]
+            same_match = [v for v in named if v[1] is m]
             if len(same_match) > 1:  # "goals from X and Y": one window for both
-                w_start, w_end = c_start, c_end
+                w_start = min(c_start, clause_of(m.start())[0])
+                w_end = max(c_end, clause_of(max(v[3] for v in same_match))[1])
             else:  # what follows a scorer up to the next one is about that scorer
                 w_start = anchor if i > 0 else c_start
                 w_end = found_list[i + 1][3] if i + 1 < len(found_list) else c_end
             # negations are looked for around the scorer and around the end of the mention
             near = (skeleton[max(w_start, anchor - 20):anchor + 12] + " … " +
-                    skeleton[max(w_start, c_start + m.end() - 40):min(w_end, c_start + m.end() + 25)])
+                    skeleton[max(w_start, m.end() - 40):min(max(w_end, m.end()), m.end() + 25)])
             if any(p.search(near) for p, _ in compiled.not_goals) or words["NEGATION"].search(near):
                 continue
             if negated_by_next and target is not None:
@@ -126,11 +135,16 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
                 mention.minute = leading_minute
             mention.context_teams = teams_here
             before = [e for e in subjects if c_start <= ann.position(e) < anchor]
-            mention.subject = before[0] if before else None
+            mention.subject = before[0] if before and before[0] is first_entity(ann, c_start, c_end) else None
             if "against_subject" in tags and mention.opponent is None:
                 mention.opponent = mention.subject
             mentions.append(mention)
     return mentions
+
+
+def first_entity(ann: Annotated, start: int, end: int) -> Entity | None:
+    """The first team or person of a clause: a team there is the clause's subject."""
+    return next(iter(ann.entities_in(start, end, "TRN")), None)
 
 
 def _leading_minute(ann: Annotated) -> Minute | None:
@@ -147,6 +161,7 @@ def _mention(ann: Annotated, rules: LanguageRules, target: Entity | None, m: re.
     words = compiled.words
     c_start, c_end = span
     clause = ann.skeleton[c_start:c_end]
+    core = ann.skeleton[max(c_start, anchor - 20):min(max(c_end, m.end()), m.end() + 15)]  # the mention itself
     team = opponent = None
     if "anon" in tags and m.groupdict().get("t"):
         team = ann.entity(m.group("t"))
@@ -180,7 +195,7 @@ def _mention(ann: Annotated, rules: LanguageRules, target: Entity | None, m: re.
         team=team,
         opponent=opponent,
         minute=minute_entity.value if minute_entity else None,  # type: ignore[arg-type]
-        penalty=bool(words["PEN_WORD"].search(clause)),
+        penalty=bool(words["PEN_WORD"].search(core)),
         own_goal="og" in tags or bool(words["OG_WORD"].search(clause)),
         roles=roles,
         count=count if target is not None else 1,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 PLACEHOLDER = re.compile(r"⟦([TNRSMCV])(\d+)⟧")
-_SLOT = {"APPOSITIVE": r"(?:,\s*(?:[^,⟦]|⟦[TCVMRS]\d+⟧){1,90},|\s+-\s+(?:[^-⟦]|⟦[TCVMRS]\d+⟧){1,90}\s+-)?", "T": r"⟦[TNR]\d+⟧", "KT": r"⟦T\d+⟧", "TR": r"⟦[TR]\d+⟧", "P": r"⟦N\d+⟧", "S": r"⟦S\d+⟧", "M": r"⟦M\d+⟧",
+_SLOT = {"APPOSITIVE": r"(?:,\s*(?:[^,⟦]|⟦[TCVMRS]\d+⟧){1,90},|\s+-\s+(?:[^-⟦]|⟦[TCVMRSN]\d+⟧){1,90}\s+-)?", "T": r"⟦[TNR]\d+⟧", "KT": r"⟦T\d+⟧", "TR": r"⟦[TR]\d+⟧", "P": r"⟦N\d+⟧", "S": r"⟦S\d+⟧", "M": r"⟦M\d+⟧",
          "C": r"⟦C\d+⟧", "V": r"⟦V\d+⟧", "X": r"⟦[TNRSMCV]\d+⟧"}
 _MACRO = re.compile(r"\{(?P<name>[A-Z_]+|__?\d+)(?::(?P<group>\w+))?\}")
 _GAP_WORD = r"(?:[^\s⟦⟧]+|⟦[CM]\d+⟧[^\s⟦⟧]*)"

@@ -88,7 +88,7 @@ LEXICON: dict[str, list[str]] = {
     "GIVE_VERB": ["gave", "give", "gives", "giving", "put", "puts", "putting", "fired", "fires", "headed",
                   "heads", "shot", "poked", "pokes", "brought", "brings", "bringing", "sent", "sends", "haul",
                   "hauled", "drew", "pulled", "restored", "edged", "nudged", "swept", "steered"],
-    "PEN_WORD": ["penalty", "penalties", "pen", "spot-kick", "spot kick", "from the spot", "from 12 yards",
+    "PEN_WORD": ["penalty", "pen", "spot-kick", "spot kick", "from the spot", "from 12 yards",
                  "from the penalty spot", "spot", "from eleven meters", "from the penalty mark"],
     "OG_WORD": ["own goal", "own-goal", "og", "into his own net", "into her own net", "through his own net",
                 "own net", "put through his own net", "cannoned off"],
@@ -227,7 +227,8 @@ RESULTS = (
 
 GOAL_TEAM = (
     # the team a goal was scored FOR (group t) or AGAINST (group o)
-    Rule.of(r"\bfor\s+(?:the\s+)?{TR:t}"),
+    Rule.of(r"\bfor\s+(?:the\s+)?{TR:t}(?!'s|\s+(?:supporters|fans|fan|players|defence|defenders|keeper|"
+            r"goalkeeper|manager|boss|coach|team-mates|teammates|bench|half|box|area|net|goal\b))"),
     Rule.of(r"{TR:t}'s\s+(?:{_3}){P}"),
     Rule.of(r"{P}\s+(?:\(\w+\)\s+)?of\s+{TR:t}"),
     Rule.of(r"{P}\s*\(\s*{TR:t}\s*\)"),
@@ -249,8 +250,9 @@ GOALS = (
     Rule.of(r"{P:p}'s\s+(?:{_4})(?:{GOAL_NOUN})\b"),
     Rule.of(r"(?:took|take|takes|taking|went)\s+(?:{_1})(?:the\s+lead|ahead|in\s+front)\s+(?:{_6})through\s+{P:p}"),
     Rule.of(r"only\s+for\s+{P:p}\s+to\s+(?:{_2})(?:level|equalise|equalize|pull|reply|score|make)"),
-    Rule.of(r"{P:p}(?:\s+and\s+{P:p2})?(?:\s*\([\w\s-]{1,20}\))?(?:\s+of\s+{TR})?{APPOSITIVE}\s+(?:{_6})"
+    Rule.of(r"{P:p}(?:\s+and\s+{P:p2})?(?:\s*\([\w\s-]{1,20}\))?(?:\s+of\s+{TR})?{APPOSITIVE},?\s+(?:{_6})"
             r"(?:{GOAL_VERB})"),
+    Rule.of(r"(?:can't|cannot|could\s+not|couldn't|unable\s+to|powerless\s+to)\s+(?:{_3})(?:deny|stop)\s+{P:p}"),
     Rule.of(r"{P:p}\s+(?:{_3})(?:restored|extended|doubled)\s+(?:{_1}){TR}?\s*(?:'s\s+)?lead"),
     Rule.of(r"{P:p}(?:\s*\([\w\s-]{1,20}\))?(?:\s+of\s+{TR})?\s+(?:{_4})(?:celebrates|celebrate|celebrated|wheels away|mobbed|"
             r"congratulated)\s+(?:{_6})(?:{GOAL_NOUN}|scoring|score|the lead|level)"),
@@ -261,10 +263,12 @@ GOALS = (
     Rule.of(r"(?:manager|boss|coach|head\s+coach)\s+{P:x}", "exclude"),
     Rule.of(r"{P:x}(?:'s)?\s+(?:{_4})(?:set\s+up|sets\s+up|setting\s+up|assist|assisted|crossed\s+for|cross\s+for|"
             r"teed\s+up|laid\s+on|provided)", "exclude"),
-    Rule.of(r"(?:beat|beats|beating|rounded|rounds|past|beyond|under|deny|denied|dispossessed|dispossessing|"
+    Rule.of(r"(?<!anything to )(?<!nothing to )(?:beat|beats|beating|rounded|rounds|past|beyond|under|deny|denied|"
+            r"dispossessed|dispossessing|"
             r"skipped\s+past|went\s+past|evaded|nutmegged|fouled|tripped)\s+(?:{_3})(?:{KT}\s+)?"
             r"(?:{ROLE}\s+)?{P:x}", "exclude"),
     Rule.of(r"through\s+{P:x}'s\s+legs", "exclude"),
+    Rule.of(r"into\s+the\s+{P:x}\s+(?:box|area|penalty\s+area|half|net)", "exclude"),
     Rule.of(r"{P:p}\s+(?:{_6})(?:{GIVE_VERB}|settled|secured|sealed|won|clinched)\s+(?:{_4}){X}?\s*(?:{_5})with\s+"
             r"(?:a|an|his|her)\s+(?:{_2}){M}?\s*(?:{_1})(?:{GOAL_NOUN})\b"),
     Rule.of(r"{P:p}\s+(?:{_6})(?:into\s+(?:his|her)\s+own\s+net|own\s+goal|\bOG\b)", "og"),

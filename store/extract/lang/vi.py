@@ -149,7 +149,7 @@ GOAL_TEAM = (
     Rule.of(r"{P}\s*\(\s*{TR:t}\s*\)"),
     Rule.of(r"(?:{GIVE_VERB})\s+(?:{_1}){TR:t}\s+(?:{_2})(?:{LEAD_PHRASE})"),
     Rule.of(r"(?:vào\s+lưới|tung\s+lưới|lưới|khung\s+thành|cầu\s+môn|thủ\s+thành\s+của)\s+(?:{_3}){TR:o}"),
-    Rule.of(r"{TR:t}\s+(?:{_3})(?:có\s+bàn|có\s+được\s+bàn|ghi\s+bàn|mở\s+tỷ\s+số|mở\s+tỉ\s+số|vươn\s+lên|dẫn\s+trước|"
+    Rule.of(r"(?<!lưới\s)(?<!thành\s)(?<!môn\s){TR:t}\s+(?:{_3})(?:có\s+bàn|có\s+được\s+bàn|ghi\s+bàn|mở\s+tỷ\s+số|mở\s+tỉ\s+số|vươn\s+lên|dẫn\s+trước|"
             r"gỡ\s+hòa)"),
 )
 
@@ -169,7 +169,7 @@ GOALS = (
             "needs_result", "weak"),
     Rule.of(r"{P:p}\s+(?:{_4})(?:phản\s+lưới\s+nhà|đá\s+phản\s+lưới)", "og"),
     Rule.of(r"{P:p}(?:\s*\([^)]{1,20}\))?\s+(?:{_3})mừng\s+bàn", "caption"),
-    Rule.of(r"{TR:t}\s+(?:{_3})(?:có\s+bàn|có\s+được\s+bàn|đã\s+có\s+bàn)", "anon"),
+    Rule.of(r"(?<!lưới\s)(?<!thành\s)(?<!môn\s){TR:t}\s+(?:{_3})(?:có\s+bàn|có\s+được\s+bàn|đã\s+có\s+bàn)", "anon"),
     Rule.of(r"{TR:t}\s+(?:{_3})(?:vươn\s+lên\s+dẫn|dẫn\s+trước|mở\s+tỷ\s+số|mở\s+tỉ\s+số|gỡ\s+hòa)", "anon"),
 )
 
