@@ -886,7 +886,7 @@ class Assembler:
 
     def _venue_home(self, frame: Frame, is_main: bool) -> str | None:
         compiled = self.rules.compiled
-        sentences = set(frame.sentences) | {m.sentence for m in frame.mentions}
+        sentences = set(frame.sentences) | {m.sentence for m in frame.mentions} | self._references(frame)
         scope = [a for a in self.annotated if a.sentence.index in sentences or is_main]
         votes: Counter[str] = Counter()
         for ann in scope:
