@@ -59,10 +59,11 @@ def extract(text: str, *, published: date | None = None, lang: str | None = None
     for s in doc.sentences:
         line_sentences.setdefault(s.line, s.index)
     mentions = structured_mentions(doc.lines, line_sentences)
-    disallowed = rules.compiled.words["DISALLOWED"]
+    words = rules.compiled.words
     for i, ann in enumerate(annotated):
-        negated_by_next = i + 1 < len(annotated) and bool(disallowed.search(annotated[i + 1].sentence.text)) \
-            and "goal" in annotated[i + 1].sentence.text.lower()
+        following = annotated[i + 1].sentence.text if i + 1 < len(annotated) else ""
+        negated_by_next = bool(words["DISALLOWED"].search(following) and words["GOAL_NOUN"].search(following)
+                               and not words["GOAL_STANDS"].search(following))
         mentions += narrative_mentions(ann, rules, scores[i].running, negated_by_next)
     _carry_minutes(mentions, annotated)
     assembler.place_mentions(mentions)

@@ -312,6 +312,20 @@ class Annotator:
                 found.remove(entity)
             add(Entity("N", m.start(), end, person, person, pronoun=True))
 
+    def _misspelt_team(self, text: str, word: re.Match[str], add) -> bool:
+        """'the Dotmund box': a one-word name where a team is expected, within a typo of a known team."""
+        if len(word.group()) < 5:
+            return False
+        after = self.compiled.words["TEAM_NOUN_AFTER"].match(text, word.end() + 1)
+        before = self.compiled.words["TEAM_NOUN_BEFORE"].search(text[max(0, word.start() - 20):word.start()].rstrip() + "\x00")
+        if not after and not (before and text[:word.start()].rstrip().endswith(before.group())):
+            return False
+        team = self.directory.fuzzy(key(word.group()))
+        if team is None:
+            return False
+        add(Entity("T", word.start(), word.end(), word.group(), team))
+        return True
+
     def _names(self, text: str, free, add) -> None:
         """Runs of capitalised words not yet taken: people, or teams the reference data lacks."""
         words = [m for m in _NAME_WORD.finditer(text) if free(m.start(), m.end())]
@@ -326,6 +340,8 @@ class Annotator:
             while run and run[-1].group().lower() in rules.name_particles:
                 run.pop()
             if run and _inside_aside(text, run[0].start()):
+                run.clear()
+            if len(run) == 1 and self._misspelt_team(text, run[0], add):
                 run.clear()
             if run:
                 start, end = run[0].start(), run[-1].end()

@@ -177,10 +177,17 @@ class Assembler:
                     team = self.team_name(ann.entity(m.group("t")))
                     if team:
                         self.player_team.setdefault(name_key(ann.entity(m.group("p")).text), team)
-        for tag in self.doc.tags:
-            team = self.directory.canonical(tag, fuzzy=False)
-            if team:
-                self.team_counts[team] += 3
+        for ann in self.annotated:  # an ambiguous nickname counts for the one of its teams the report names
+            for entity in ann.entities:
+                if entity.kind == "T" and entity.value is None:
+                    named = [t for t in entity.candidates if self.team_counts[t]]
+                    if len(named) == 1:
+                        self.team_counts[named[0]] += 1
+        for weight, names in ((4, self.doc.categories), (1, self.doc.tags)):
+            for name in names:
+                team = self.directory.canonical(name, fuzzy=False)
+                if team:
+                    self.team_counts[team] += weight
         ranked = self.team_counts.most_common(2)
         if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             self.focus = ranked[0][0]
@@ -371,7 +378,7 @@ class Assembler:
         return None
 
     def frames_with(self, team: str) -> list[Frame]:
-        return [f for f in self.frames if team in f.teams]
+        return [f for f in self.frames if self._fit(team, f) in f.teams]
 
     # -- goals ---------------------------------------------------------------------------------------
     def place_mentions(self, mentions: list[GoalMention]) -> None:
@@ -441,7 +448,7 @@ class Assembler:
                 context.append(known)
         # a result stated in the same sentence: the one nearest before the mention
         here = [(st, f) for f in self.frames for st in f.statements if st.sentence == mention.sentence
-                and (not named or any(t in f.teams for t in named))]
+                and (not named or any(self._fit(t, f) in f.teams for t in named))]
         if here:
             ann = self.annotated[mention.sentence]
 
@@ -451,9 +458,9 @@ class Assembler:
 
             return min(here, key=distance)[1]
         for pool in (named, context):
-            candidates = [f for f in self.frames if any(t in f.teams for t in pool)]
+            candidates = [f for f in self.frames if any(self._fit(t, f) in f.teams for t in pool)]
             if pool is context and len(set(pool)) >= 2:
-                both = [f for f in candidates if sum(t in f.teams for t in set(pool)) >= 2]
+                both = [f for f in candidates if sum(self._fit(t, f) in f.teams for t in set(pool)) >= 2]
                 candidates = both or candidates
             if candidates:
                 return self._closest(candidates, mention.sentence, current)
@@ -841,7 +848,7 @@ class Assembler:
             for entity in ann.entities:
                 if entity.kind == "C":
                     counts[str(entity.value)] += 3 if ann.sentence.index < 4 else 1
-        for tag in self.doc.tags:
+        for tag in self.doc.categories + self.doc.tags:
             comp = self.directory.competition(tag)
             if comp:
                 counts[comp] += 1

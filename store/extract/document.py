@@ -67,7 +67,8 @@ class Document:
     text: str  # cleaned text, lines separated by "\n"
     title: str | None
     published: date | None
-    tags: list[str] = field(default_factory=list)  # front-matter categories/tags: hints only
+    tags: list[str] = field(default_factory=list)  # front-matter tags: hints only
+    categories: list[str] = field(default_factory=list)  # front-matter categories: what the post is about
     lines: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
 
@@ -79,19 +80,19 @@ def _parse_date(y: str, m: str, d: str) -> date | None:
         return None
 
 
-def _front_matter(text: str) -> tuple[str, str | None, list[str], date | None]:
+def _front_matter(text: str) -> tuple[str, str | None, dict[str, list[str]], date | None]:
     """Strip YAML front matter, keeping its title, tags and date (a small subset of YAML is enough)."""
     found = _FRONT_MATTER.match(text)
     if not found:
-        return text, None, [], None
+        return text, None, {"categories": [], "tags": []}, None
     title: str | None = None
-    tags: list[str] = []
+    lists: dict[str, list[str]] = {"categories": [], "tags": []}
     published: date | None = None
     current = ""
     for raw in found.group(1).splitlines():
         item = _FM_ITEM.match(raw)
-        if item and current in {"categories", "tags"}:
-            tags.append(item.group(1).strip().strip("\"'"))
+        if item and current in lists:
+            lists[current].append(item.group(1).strip().strip("\"'"))
             continue
         field_ = _FM_FIELD.match(raw.strip())
         if not field_:
@@ -99,12 +100,12 @@ def _front_matter(text: str) -> tuple[str, str | None, list[str], date | None]:
         current, value = field_.group(1).lower(), field_.group(2).strip()
         if current == "title" and value:
             title = value.strip("\"'")
-        elif current in {"categories", "tags"} and value.startswith("["):
-            tags += [v.strip().strip("\"'") for v in value.strip("[]").split(",") if v.strip()]
+        elif current in lists and value.startswith("["):
+            lists[current] += [v.strip().strip("\"'") for v in value.strip("[]").split(",") if v.strip()]
         elif current == "date" and published is None:
             ymd = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
             published = _parse_date(*ymd.groups()) if ymd else None
-    return text[found.end():], title, tags, published
+    return text[found.end():], title, lists, published
 
 
 def _strip_markup(text: str) -> str:
@@ -172,7 +173,7 @@ def parse_document(raw: str, *, published: date | None = None) -> Document:
         text = text[header.end():]
     if _MOJIBAKE.search(text):
         text = ftfy.fix_text(text)
-    text, title, tags, fm_date = _front_matter(text)
+    text, title, lists, fm_date = _front_matter(text)
     published = published or fm_date
     if published is None and (stamp := _PUBLISH_LINE.search(text)):
         published = _parse_date(*stamp.groups())
@@ -196,4 +197,4 @@ def parse_document(raw: str, *, published: date | None = None) -> Document:
         for part in parts:
             sentences.append(Sentence(part, len(sentences), number, whole_line=len(parts) == 1,
                                       in_title=title is not None and number == 0))
-    return Document("\n".join(lines), title, published, tags, lines, sentences)
+    return Document("\n".join(lines), title, published, lists["tags"], lists["categories"], lines, sentences)

@@ -134,8 +134,10 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
             if mention.minute is None and leading_minute is not None and len(found_list) == 1:
                 mention.minute = leading_minute
             mention.context_teams = teams_here
+            # the clause's subject team, for the first scorer of the clause only
             before = [e for e in subjects if c_start <= ann.position(e) < anchor]
-            mention.subject = before[0] if before and before[0] is first_entity(ann, c_start, c_end) else None
+            mention.subject = before[0] if i == 0 and before and before[0] is first_entity(ann, c_start, c_end) \
+                else None
             if "against_subject" in tags and mention.opponent is None:
                 mention.opponent = mention.subject
             mentions.append(mention)

@@ -142,6 +142,7 @@ LEXICON: dict[str, list[str]] = {
                  "shown a red", "shown red", "received a red", "reduced to 10 men", "reduced to ten men",
                  "two bookable offences", "early bath", "expelled"],
     "SECOND_YELLOW": ["second yellow", "second bookable", "two bookable", "two yellow"],
+    "GOAL_STANDS": ["was given", "goal stood", "allowed to stand", "goal stands", "was awarded"],
     "DISALLOWED": ["ruled out", "disallowed", "chalked off", "won't count", "not count", "offside",
                    "no goal", "incorrectly disallowed"],
     "STANDING_VERB": ["sit", "sits", "sitting", "lie", "lies", "lying", "are", "is", "were", "was", "moved",
@@ -163,6 +164,8 @@ LEXICON: dict[str, list[str]] = {
     "HISTORIC": ["months ago", "years ago", "last season", "last year", "a year ago", "the first leg",
                  "first leg", "previous meeting", "last meeting", "last time", "back in", "in the reverse fixture",
                  "earlier this season", "earlier in the season", "previously"],
+    "TEAM_NOUN_AFTER": ["box", "area", "defence", "defenders", "fans", "supporters", "side", "half", "players", "boss", "manager", "keeper", "goalkeeper", "striker", "midfielder", "defender", "bench", "net"],
+    "TEAM_NOUN_BEFORE": [],
     "HOME_WORD": ["at home", "on home soil", "in front of their own fans", "home side", "hosts", "host"],
     "AWAY_WORD": ["away", "on the road", "on their travels", "visitors", "visiting"],
 }
@@ -252,6 +255,7 @@ GOALS = (
     Rule.of(r"only\s+for\s+{P:p}\s+to\s+(?:{_2})(?:level|equalise|equalize|pull|reply|score|make)"),
     Rule.of(r"{P:p}(?:\s+and\s+{P:p2})?(?:\s*\([\w\s-]{1,20}\))?(?:\s+of\s+{TR})?{APPOSITIVE},?\s+(?:{_6})"
             r"(?:{GOAL_VERB})"),
+    Rule.of(r"{P:p}\s+denied\s+(?:them|{TR})\s+(?:{_2}){M}"),
     Rule.of(r"(?:can't|cannot|could\s+not|couldn't|unable\s+to|powerless\s+to)\s+(?:{_3})(?:deny|stop)\s+{P:p}"),
     Rule.of(r"{P:p}\s+(?:{_3})(?:restored|extended|doubled)\s+(?:{_1}){TR}?\s*(?:'s\s+)?lead"),
     Rule.of(r"{P:p}(?:\s*\([\w\s-]{1,20}\))?(?:\s+of\s+{TR})?\s+(?:{_4})(?:celebrates|celebrate|celebrated|wheels away|mobbed|"

@@ -89,6 +89,7 @@ LEXICON: dict[str, list[str]] = {
                  "truất quyền thi đấu", "chỉ còn 10 người", "chỉ còn 10 cầu thủ", "phải rời sân", "lĩnh thẻ đỏ",
                  "thẻ đỏ trực tiếp", "bị truất quyền thi đấu", "phải nhận thẻ vàng thứ hai"],
     "SECOND_YELLOW": ["thẻ vàng thứ hai", "thẻ vàng thứ 2", "hai thẻ vàng", "2 thẻ vàng"],
+    "GOAL_STANDS": ["vẫn được công nhận"],
     "DISALLOWED": ["không được công nhận", "việt vị", "bị từ chối", "không được tính", "VAR từ chối"],
     "STANDING_VERB": ["xếp thứ", "đứng thứ", "xếp vị trí thứ", "vị trí thứ", "ở vị trí thứ", "leo lên thứ",
                       "rơi xuống thứ", "tụt xuống thứ", "vươn lên thứ", "đứng ở vị trí thứ", "xếp hạng",
@@ -106,6 +107,8 @@ LEXICON: dict[str, list[str]] = {
              "ngôi sao", "siêu sao", "cầu thủ", "chân sút", "người hùng"],
     "HISTORIC": ["lượt đi", "mùa trước", "mùa giải trước", "năm ngoái", "trước đó", "lần gặp trước",
                  "trong quá khứ", "năm trước"],
+    "TEAM_NOUN_AFTER": [],
+    "TEAM_NOUN_BEFORE": ["hàng thủ", "hàng phòng ngự", "thủ thành", "thủ môn", "cổ động viên", "khung thành", "lưới", "các cầu thủ"],
     "HOME_WORD": ["sân nhà", "chủ nhà"],
     "AWAY_WORD": ["sân khách", "làm khách"],
 }
