@@ -84,8 +84,10 @@ class _Slot:
 
     @property
     def order(self) -> float:
+        """Where the goal falls in the story: its last narrative mention (headlines and captions
+        mention goals early and out of order; the account of the match tells them in order)."""
         narrative = [m.order for m in self.mentions if m.source == "narrative"]
-        return min(narrative or [m.order for m in self.mentions])
+        return max(narrative or [m.order for m in self.mentions])
 
     @property
     def running(self) -> tuple[int, int] | None:
@@ -740,9 +742,11 @@ class Assembler:
                     match = slot
                     break
             if match is None and minute is None and "another" not in m.roles:
-                match = next((s for s in compatible if s.minute is None), None) or (compatible[0] if compatible else None)
+                match = next((s for s in compatible if self._norm_minute(s.minute) is None), None) or (
+                    compatible[0] if compatible else None)
             if match is None and minute is not None:
-                match = next((s for s in compatible if s.minute is None and s.strength < 3), None)
+                match = next((s for s in compatible if self._norm_minute(s.minute) is None and s.strength < 3
+                              and (not s.minute or not s.minute.stoppage or minute[0] >= 90)), None)
                 if match is not None:
                     match.minute = m.minute
             if match is None:
