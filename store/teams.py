@@ -84,27 +84,38 @@ class Directory:
         self.needs_context: dict[str, set[str]] = defaultdict(set)  # key -> exact spellings
         for name in needs_context:
             self.needs_context[key(name)].add(nfc(name))
+        self.starts: dict[str, int] = {}  # first word of any known name -> most words such a name has
         for team in teams:
             self.add_team(team)
         for comp in competitions:
             self.competitions[comp.name] = comp
             for alias in comp.all_aliases():
                 self.competition_alias.setdefault(key(alias), comp.name)
+                self._index(key(alias))
         self._choices: list[str] | None = None
+
+    def _index(self, name_key: str) -> None:
+        words = name_key.split()
+        if words:
+            self.starts[words[0]] = max(self.starts.get(words[0], 0), len(words))
 
     def add_team(self, team: Team) -> None:
         self.teams[team.name] = team
         for alias in team.all_aliases():
             self.alias.setdefault(key(alias), team.name)
+            self._index(key(alias))
         for nick in team.all_nicknames():
             self.nickname[key(nick)].add(team.name)
+            self._index(key(nick))
         for ground in team.grounds:
             self.ground[key(ground)].add(team.name)
+            self._index(key(ground))
         self._choices = None
 
     def add_alias(self, team: str, alias: str) -> None:
         """Admins may teach new aliases at run time; the first owner of an alias keeps it."""
         self.alias.setdefault(key(alias), team)
+        self._index(key(alias))
         self._choices = None
 
     # -- resolution -------------------------------------------------------------------------

@@ -44,8 +44,11 @@ def extract(text: str, *, published: date | None = None, lang: str | None = None
     assembler = Assembler(doc, rules, directory, annotator, annotated)
     assembler.learn()
     scores = [find_scores(a, rules, assembler.coaches) for a in annotated]
-    if _discover_teams(annotator, annotated, scores):
-        annotated = annotate_all()  # the document taught us team names: read it again with them
+    learned = _discover_teams(annotator, scores)
+    if learned:  # the document taught us team names: read the sentences that use them again
+        annotator.last_person = None
+        annotated = [annotator.annotate(s) if any(n in s.text for n in learned) else a
+                     for s, a in zip(doc.sentences, annotated, strict=True)]
         _resolve_relative_minutes(annotated)
         assembler = Assembler(doc, rules, directory, annotator, annotated)
         assembler.learn()
@@ -103,20 +106,14 @@ def _carry_minutes(mentions: list, annotated: list[Annotated]) -> None:
                 break
 
 
-def _discover_teams(annotator: Annotator, annotated: list[Annotated], scores) -> bool:
+def _discover_teams(annotator: Annotator, scores) -> list[str]:
     """Names the reference data lacks, seen in a result's team slot ("Eastern FC 0-1 Nam Dinh")."""
-    learned = False
-    for ann, sentence_scores in zip(annotated, scores, strict=True):
+    learned: list[str] = []
+    for sentence_scores in scores:
         for st in sentence_scores.statements:
             if not st.strong:
                 continue
             for entity in (st.first, st.second):
-                if entity is not None and entity.kind == "N":
-                    from store.normalize import key
-
-                    k = key(entity.text)
-                    if k and k not in annotator.discovered:
-                        annotator.discovered[k] = entity.text
-                        learned = True
-    del ann
+                if entity is not None and entity.kind == "N" and annotator.discover(entity.text):
+                    learned.append(entity.text)
     return learned

@@ -87,6 +87,18 @@ class Annotator:
         self._prefix = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(p) for p in rules.team_prefixes) + r")\s*$",
                                   re.I) if rules.team_prefixes else None
         self._number = rules.number_words | {str(i): i for i in range(200)}
+        self._squad_keys = {key(w) for w in rules.squad_words} | {"women", "u23", "u21", "u19", "u20", "nu", "ii"}
+        self._discovered_starts: dict[str, int] = {}
+
+    def discover(self, name: str) -> bool:
+        """Learn a team name the reference data lacks; True when it is new."""
+        k = key(name)
+        if not k or k in self.discovered:
+            return False
+        self.discovered[k] = name
+        words = k.split()
+        self._discovered_starts[words[0]] = max(self._discovered_starts.get(words[0], 0), len(words))
+        return True
 
     # -- numbers ---------------------------------------------------------------------------------
     def number(self, word: str | None) -> int | None:
@@ -113,13 +125,14 @@ class Annotator:
             found.append(entity)
             taken[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
 
-        for pattern in self.compiled.minutes:
+        timed = self.compiled.may_hold_minute.search(text)
+        for pattern in self.compiled.minutes if timed else ():
             for m in pattern.finditer(text):
                 if free(m.start(), m.end()):
                     minute = self._minute(m)
                     if minute is not None:
                         add(Entity("M", m.start(), m.end(), m.group(), minute))
-        for m in _SCORE.finditer(text):
+        for m in _SCORE.finditer(text) if timed else ():
             if free(m.start(), m.end()):
                 add(Entity("S", m.start(), m.end(), m.group(), (int(m.group(1)), int(m.group(2)))))
         for m in self.compiled.words["GOALLESS"].finditer(text):
@@ -188,11 +201,15 @@ class Annotator:
         """Competitions, grounds, known teams and nicknames: longest folded n-gram first."""
         folded = fold(text)
         tokens = list(_TOKEN.finditer(folded))
-        d = self.directory
+        starts = self.directory.starts
+        squads = self._squad_keys
         i = 0
         while i < len(tokens):
             hit = None
-            for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
+            first = tokens[i].group()
+            longest = max(starts.get(first, 0), self._discovered_starts.get(first, 0),
+                          MAX_NGRAM if first in squads else 0)
+            for n in range(min(longest, len(tokens) - i), 0, -1):
                 start, end = tokens[i].start(), tokens[i + n - 1].end()
                 if not text[start].isupper() and not text[start].isdigit():
                     continue
@@ -214,7 +231,6 @@ class Annotator:
                 i = next((j for j in range(i, len(tokens)) if tokens[j].start() >= hit.end), len(tokens))
             else:
                 i += 1
-        del d
 
     def _lookup(self, k: str, text: str, start: int, end: int, tokens, i: int, n: int) -> Entity | None:
         d = self.directory
@@ -229,7 +245,7 @@ class Annotator:
             if n == 1 and self._inside_person_name(text, start, end):
                 return None
             return self._with_squad(Entity("T", start, end, text[start:end], name), text, tokens, i, n)
-        base, squad = squad_of(k)
+        base, squad = squad_of(k) if self._squad_keys & set(k.split()) else (k, None)
         if squad and base in d.alias:
             return Entity("T", start, end, text[start:end], f"{d.alias[base]} {squad}")
         if k in d.nickname and (n > 1 or len(k) > 3):

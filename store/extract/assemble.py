@@ -169,12 +169,12 @@ class Assembler:
                 if entity.kind == "T" and isinstance(entity.value, str):
                     self.team_counts[entity.value] += weight
                     self._mentions_at[entity.value].append(ann.sentence.index)
-            for pattern, _ in compiled.coaches:
+            for pattern, _ in compiled.coaches.applicable(ann.skeleton):
                 for m in pattern.finditer(ann.skeleton):
                     team = self.team_name(ann.entity(m.group("t")))
                     if team:
                         self.coaches[ann.entity(m.group("p")).text] = team
-            for pattern, _ in compiled.player_teams:
+            for pattern, _ in compiled.player_teams.applicable(ann.skeleton):
                 for m in pattern.finditer(ann.skeleton):
                     team = self.team_name(ann.entity(m.group("t")))
                     if team:
@@ -901,7 +901,7 @@ class Assembler:
         scope = [a for a in self.annotated if a.sentence.index in sentences or is_main]
         votes: Counter[str] = Counter()
         for ann in scope:
-            for pattern, _ in compiled.venues:
+            for pattern, _ in compiled.venues.applicable(ann.skeleton):
                 for m in pattern.finditer(ann.skeleton):
                     groups = m.groupdict()
                     if groups.get("home"):

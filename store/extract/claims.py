@@ -45,7 +45,7 @@ def standing_mentions(ann: Annotated, rules: LanguageRules, annotator: Annotator
     compiled = rules.compiled
     found: list[StandingMention] = []
     competition = next((e.value for e in ann.entities if e.kind == "C"), None)
-    for pattern, tags in compiled.standings:
+    for pattern, tags in compiled.standings.applicable(ann.skeleton):
         for m in pattern.finditer(ann.skeleton):
             groups = m.groupdict()
             team = team_name(ann.entity(groups["t"])) if groups.get("t") else None
@@ -80,7 +80,7 @@ def standing_mentions(ann: Annotated, rules: LanguageRules, annotator: Annotator
 def tally_mentions(ann: Annotated, rules: LanguageRules, annotator: Annotator, team_name) -> list[TallyMention]:
     compiled = rules.compiled
     found: list[TallyMention] = []
-    for pattern, tags in compiled.tallies:
+    for pattern, tags in compiled.tallies.applicable(ann.skeleton):
         for m in pattern.finditer(ann.skeleton):
             groups = m.groupdict()
             goals = annotator.number(groups.get("n"))

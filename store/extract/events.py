@@ -30,7 +30,7 @@ def event_mentions(ann: Annotated, rules: LanguageRules) -> list[EventMention]:
     minutes = [e for e in ann.entities if e.kind == "M"]
     for c_start, c_end in clause_spans(ann, rules):
         clause = ann.skeleton[c_start:c_end]
-        for pattern, tags in compiled.events:
+        for pattern, tags in compiled.events.applicable(clause):
             kind = next((t for t in ("red_card", "penalty_saved", "penalty_missed") if t in tags), None)
             if kind is None:
                 continue

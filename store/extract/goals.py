@@ -85,7 +85,7 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
 
     found: dict[int, tuple[Entity | None, re.Match[str], frozenset[str], int]] = {}
     excluded: set[int] = set()
-    for pattern, tags in compiled.goals:
+    for pattern, tags in compiled.goals.applicable(skeleton):
         for m in pattern.finditer(skeleton):
             if "exclude" in tags:
                 excluded.add(ann.entities.index(ann.entity(m.group("x"))))

@@ -49,7 +49,7 @@ def find_scores(ann: Annotated, rules: LanguageRules, coaches: dict[str, str]) -
     decided: dict[int, tuple[str, re.Match[str], frozenset[str]]] = {}
     if not any(e.kind == "S" for e in ann.entities):
         return SentenceScores([], {})
-    for pattern, tags in compiled.results:
+    for pattern, tags in compiled.results.applicable(ann.skeleton):
         for m in pattern.finditer(ann.skeleton):
             if not m.groupdict().get("s"):
                 continue

@@ -114,6 +114,28 @@ class LanguageRules:
         return CompiledRules(self)
 
 
+class RuleSet:
+    """The compiled rules of one family, behind an optional gate: a sentence without any of the
+    gate's words (lexicon lists the family's rules are built on, and its ``*_GATE`` list for the
+    other words they use) cannot hold a match, so no rule runs on it."""
+
+    def __init__(self, items: tuple[Rule, ...], lexicon: dict[str, list[str]], flags: int,
+                 gate: list[str] | None = None) -> None:
+        self.rules = [(re.compile(expand(r.pattern, lexicon), flags), r.tags) for r in items]
+        self.gate = re.compile(word_alternation(gate), flags) if gate else None
+
+    def __iter__(self):
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def applicable(self, text: str) -> list[tuple[re.Pattern[str], frozenset[str]]]:
+        if self.gate is not None and not self.gate.search(text):
+            return []
+        return self.rules
+
+
 class CompiledRules:
     """Regexes of one language, compiled once per process."""
 
@@ -121,22 +143,27 @@ class CompiledRules:
         flags = re.I | re.U
         lex = rules.lexicon
 
-        def compile_all(items: tuple[Rule, ...]) -> list[tuple[re.Pattern[str], frozenset[str]]]:
-            return [(re.compile(expand(r.pattern, lex), flags), r.tags) for r in items]
+        def compile_all(items: tuple[Rule, ...], *gate: str) -> RuleSet:
+            words = [w for name in gate for w in lex.get(name, ())]
+            return RuleSet(items, lex, flags, words or None)
 
         self.results = compile_all(rules.result_rules)
-        self.goals = compile_all(rules.goal_rules)
+        self.goals = compile_all(rules.goal_rules, "GOAL_VERB", "GOAL_NOUN", "GOAL_NOUN_PL", "LEAD_PHRASE", "OG_WORD",
+                                 "GIVE_VERB", "SHOT_VERB", "GOAL_RESULT", "GOAL_GATE")
         self.goal_teams = compile_all(rules.goal_team_rules)
         self.coaches = compile_all(rules.coach_rules)
         self.player_teams = compile_all(rules.player_team_rules)
         self.coach_refs = [re.compile(p, flags) for p in rules.coach_refs]
         self.descriptors = re.compile("|".join(f"(?:{d})" for d in rules.descriptors) or r"(?!x)x")
         self.not_goals = compile_all(rules.not_goal_rules)
-        self.events = compile_all(rules.event_rules)
-        self.standings = compile_all(rules.standing_rules)
-        self.tallies = compile_all(rules.tally_rules)
+        self.events = compile_all(rules.event_rules, "RED_WORD", "PEN_WORD", "SAVE_WORD", "MISS_WORD", "EVENT_GATE")
+        self.standings = compile_all(rules.standing_rules, "POINTS_WORD", "TOP_WORD", "BOTTOM_WORD", "STANDING_GATE")
+        self.tallies = compile_all(rules.tally_rules, "TALLY_GATE")
         self.venues = compile_all(rules.venue_rules)
         self.minutes = [re.compile(p, flags) for p in rules.minute_patterns]
+        # minutes and scores need a digit or a number word: most sentences have neither
+        self.may_hold_minute = re.compile(r"\d|" + word_alternation([*rules.number_words, *rules.ordinal_words]),
+                                          flags)
         self.dates = [re.compile(p, flags) for p in rules.date_patterns]
         self.rounds = [re.compile(p, flags) for p in rules.round_patterns]
         self.season = re.compile(rules.season_pattern, flags)

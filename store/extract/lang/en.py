@@ -166,6 +166,10 @@ LEXICON: dict[str, list[str]] = {
                  "earlier this season", "earlier in the season", "previously"],
     "TEAM_NOUN_AFTER": ["box", "area", "defence", "defenders", "fans", "supporters", "side", "half", "players", "boss", "manager", "keeper", "goalkeeper", "striker", "midfielder", "defender", "bench", "net"],
     "TEAM_NOUN_BEFORE": [],
+    "GOAL_GATE": ["through", "celebrates", "celebrate", "celebrated", "celebrating", "deny", "denied", "past", "beyond", "home", "level", "settled", "sealed", "won", "clinched", "added", "another", "twice", "hat-trick", "scoresheet", "on target", "own", "down", "behind", "trailing", "wheels", "mobbed", "congratulated", "restored", "extended", "doubled", "regained", "beats", "beat", "rounded", "rounds"],
+    "EVENT_GATE": ["spot", "saved", "save", "sent", "dismissed", "red", "yellow", "marching", "bookable", "stepped"],
+    "TALLY_GATE": ["goal", "goals", "tally", "total", "scorer"],
+    "STANDING_GATE": ["place", "placed", "spot", "table", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th", "12th", "13th", "14th", "15th", "16th", "17th", "18th", "19th", "20th", "21st", "22nd", "23rd", "24th"],
     "HOME_WORD": ["at home", "on home soil", "in front of their own fans", "home side", "hosts", "host"],
     "AWAY_WORD": ["away", "on the road", "on their travels", "visitors", "visiting"],
 }

@@ -109,6 +109,10 @@ LEXICON: dict[str, list[str]] = {
                  "trong quá khứ", "năm trước"],
     "TEAM_NOUN_AFTER": [],
     "TEAM_NOUN_BEFORE": ["hàng thủ", "hàng phòng ngự", "thủ thành", "thủ môn", "cổ động viên", "khung thành", "lưới", "các cầu thủ"],
+    "GOAL_GATE": ["là", "mừng", "phản", "lưới", "đưa", "giúp", "HLV", "thầy", "dọn", "kiến", "chuyền", "treo", "căng", "thủng"],
+    "EVENT_GATE": ["thẻ", "đuổi", "phạt", "penalty", "cản", "hỏng"],
+    "TALLY_GATE": ["bàn", "mốc"],
+    "STANDING_GATE": ["thứ", "nhì", "bảng", "vị trí", "đầu"],
     "HOME_WORD": ["sân nhà", "chủ nhà"],
     "AWAY_WORD": ["sân khách", "làm khách"],
 }
