@@ -16,6 +16,7 @@ from store.normalize import fold, key
 from store.teams import Directory, squad_of
 
 MAX_NGRAM = 6
+MAX_SCORES = 20  # per sentence
 _TOKEN = re.compile(r"[0-9a-z]+")
 # a score: two small numbers joined by a dash, not part of a date, season or formation (4-4-2)
 _SCORE = re.compile(r"(?<![\d/:.,+-])(\d{1,2})\s?-\s?(\d{1,2})(?![\d/]|:\d|-\d|\.\d|,\d|\s?%)")
@@ -60,10 +61,15 @@ class Annotated:
     positions: list[int] = field(default_factory=list)  # skeleton offset of each placeholder
 
     def entity(self, placeholder: str) -> Entity:
+        return self.entities[self.index_of(placeholder)]
+
+    @staticmethod
+    def index_of(placeholder: str) -> int:
+        """Index of the entity a placeholder such as ``⟦T3⟧`` stands for."""
         found = PLACEHOLDER.search(placeholder)
         if not found:
             raise ValueError(placeholder)
-        return self.entities[int(found.group(2))]
+        return int(found.group(2))
 
     def entities_in(self, start: int, end: int, kinds: str = "TNRSMCV") -> list[Entity]:
         """Entities whose placeholders lie in skeleton[start:end]."""
@@ -71,7 +77,7 @@ class Annotated:
                 if start <= pos < end and e.kind in kinds]
 
     def position(self, entity: Entity) -> int:
-        return self.positions[self.entities.index(entity)]
+        return self.positions[next(i for i, e in enumerate(self.entities) if e is entity)]
 
 
 class Annotator:
@@ -132,7 +138,11 @@ class Annotator:
                     minute = self._minute(m)
                     if minute is not None:
                         add(Entity("M", m.start(), m.end(), m.group(), minute))
+        scores = 0
         for m in _SCORE.finditer(text) if timed else ():
+            scores += 1
+            if scores > MAX_SCORES:  # a table of numbers, not prose about matches
+                break
             if free(m.start(), m.end()):
                 add(Entity("S", m.start(), m.end(), m.group(), (int(m.group(1)), int(m.group(2)))))
         for m in self.compiled.words["GOALLESS"].finditer(text):

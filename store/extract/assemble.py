@@ -198,7 +198,7 @@ class Assembler:
 
     def _learn_lineups(self) -> None:
         for line in self.doc.lines:
-            m = _LINEUP_HEAD.match(line)
+            m = _LINEUP_HEAD.match(line) if len(line) < 1000 else None
             if not m or m.group("rest").count(",") + m.group("rest").count(";") < 4:
                 continue
             team = self.resolve_name(m.group("team"))
@@ -391,13 +391,15 @@ class Assembler:
         if not self.frames and any(m.player for m in mentions):
             self._frame_from_mentions()
         structured = [m for m in mentions if m.source != "narrative"]
+        boxes: list[tuple[str, Frame]] = []
         for mention in sorted(structured, key=lambda m: m.order):
             frame = self._frame_of_mention(mention, None)
             if frame is not None:
                 frame.mentions.append(mention)
+                if mention.player:
+                    boxes.append((mention.player, frame))
         for mention in sorted((m for m in mentions if m.source == "narrative"), key=lambda m: m.order):
-            boxed = next((f for f in self.frames for b in f.mentions if b.source != "narrative" and b.player
-                          and mention.player and same_person(b.player, mention.player)), None)
+            boxed = next((f for player, f in boxes if mention.player and same_person(player, mention.player)), None)
             frame = boxed or self._frame_of_mention(mention, self._latest_frame(mention.sentence))
             if frame is not None:
                 frame.mentions.append(mention)

@@ -17,7 +17,8 @@ import ftfy
 
 from store.normalize import nfc
 
-MAX_CHARS = 400_000  # beyond this a "report" is not a match report; the tail is ignored
+MAX_CHARS = 200_000  # a match report is a few thousand characters; beyond this the tail is ignored
+MAX_SENTENCES = 2_000
 MAX_SENTENCE = 600  # longer runs without punctuation are cut so that rules stay fast
 
 _DATE_HEADER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})[ \t]*")
@@ -193,6 +194,8 @@ def parse_document(raw: str, *, published: date | None = None) -> Document:
         title = lines[0]
     sentences: list[Sentence] = []
     for number, line in enumerate(lines):
+        if len(sentences) >= MAX_SENTENCES:
+            break
         parts = split_sentences(line)
         for part in parts:
             sentences.append(Sentence(part, len(sentences), number, whole_line=len(parts) == 1,

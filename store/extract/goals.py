@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from store.extract.annotate import Annotated, Entity, Minute
 from store.extract.lang.base import LanguageRules
 
+MAX_BOX_LINE = 600
 MENTION_ROLES = ("opener", "equaliser", "winner", "pullback", "double_lead", "consolation")
 
 
@@ -88,7 +89,7 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
     for pattern, tags in compiled.goals.applicable(skeleton):
         for m in pattern.finditer(skeleton):
             if "exclude" in tags:
-                excluded.add(ann.entities.index(ann.entity(m.group("x"))))
+                excluded.add(ann.index_of(m.group("x")))
                 continue
             scorer_groups = [g for g in ("p", "p2") if m.groupdict().get(g)]
             if not scorer_groups and "anon" not in tags:
@@ -98,7 +99,7 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
             for g in scorer_groups or [None]:
                 target = ann.entity(m.group(g)) if g else None
                 anchor = m.start(g) if g else m.start()
-                ident = ann.entities.index(target) if target is not None else -1 - anchor
+                ident = ann.index_of(m.group(g)) if g else -1 - anchor
                 if target is not None and any(v[0] is not None and v[0].text == target.text and v[0] is not target
                                               for v in found.values()):
                     continue  # "the path of Robben and he slotted home": one scorer
@@ -178,8 +179,8 @@ def _mention(ann: Annotated, rules: LanguageRules, target: Entity | None, m: re.
         team = ann.entity(m.group("t"))
     minute_entity = _near(ann, anchor, "M", c_start, c_end)
     score_entity = None
-    for entity, pos in zip(ann.entities, ann.positions, strict=True):
-        if entity.kind == "S" and c_start <= pos < c_end and ann.entities.index(entity) in running:
+    for index, (entity, pos) in enumerate(zip(ann.entities, ann.positions, strict=True)):
+        if entity.kind == "S" and c_start <= pos < c_end and index in running:
             score_entity = entity
     roles = {role for role, key in (("opener", "OPENER_WORD"), ("equaliser", "EQUALISER_WORD"),
                                     ("winner", "WINNER_WORD"), ("pullback", "PULLBACK_WORD"),
@@ -266,6 +267,8 @@ def structured_mentions(lines: list[str], line_sentences: dict[int, int]) -> lis
     lineup_team: tuple[int, str] | None = None
     box_open_at: int | None = None
     for number, line in enumerate(lines):
+        if len(line) > MAX_BOX_LINE:  # boxes and result lines are short; prose is read elsewhere
+            continue
         sentence = line_sentences.get(number, 0)
         head = _BOX_HEAD.match(line)
         if head and head.group("rest").strip():
@@ -283,8 +286,8 @@ def structured_mentions(lines: list[str], line_sentences: dict[int, int]) -> lis
                 for item in parse_items(team_items.group("items")):
                     mentions.append(_box_mention(item, sentence, number, team_items.group("team").strip(), "box", line))
                 continue
-        scorers = _RESULT_LINE_SCORERS.match(line)
-        if scorers and len(line) < 250:
+        scorers = _RESULT_LINE_SCORERS.match(line) if len(line) < 250 else None
+        if scorers:
             items = parse_items(scorers.group("items"))
             if items and all(i.minute is not None for i in items):
                 for item in items:

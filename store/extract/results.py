@@ -53,7 +53,7 @@ def find_scores(ann: Annotated, rules: LanguageRules, coaches: dict[str, str]) -
         for m in pattern.finditer(ann.skeleton):
             if not m.groupdict().get("s"):
                 continue
-            index = ann.entities.index(ann.entity(m.group("s")))
+            index = ann.index_of(m.group("s"))
             if index in decided:
                 continue
             relation = next((t for t in RELATIONS if t in tags), "running" if "running" in tags else "final")
