@@ -25,6 +25,7 @@ from store.extract.facts import EventFact, ExtractedReport, GoalFact, MatchFact,
 from store.extract.goals import _LINEUP_HEAD, MENTION_ROLES, GoalMention
 from store.extract.lang.base import LanguageRules
 from store.extract.results import ScoreStatement
+from store.names import same_person
 from store.normalize import key, strip_accents
 from store.teams import Directory
 
@@ -122,26 +123,6 @@ def _roles_conflict(a: set[str], b: set[str]) -> bool:
 
 def name_key(name: str) -> str:
     return key(name)
-
-
-def same_person(a: str, b: str) -> bool:
-    """'Messi' ~ 'Lionel Messi', 'L Suarez' ~ 'Luis Suarez' (not 'Denis Suarez'), 'Bicackic' ~ 'Bicakcic'."""
-    ta, tb = key(a).split(), key(b).split()
-    if not ta or not tb:
-        return False
-    if ta == tb:
-        return True
-    last_a, last_b = ta[-1], tb[-1]
-    same_last = last_a == last_b or (len(last_a) > 4 and last_a[0] == last_b[0]
-                                     and fuzz.ratio(last_a, last_b, processor=None, score_cutoff=80) > 0)
-    if not same_last:
-        # a single given name used alone: "Lautaro" ~ "Lautaro Martinez"
-        return (len(ta) == 1 and ta[0] == tb[0] and len(tb) > 1) or (len(tb) == 1 and tb[0] == ta[0] and len(ta) > 1)
-    rest_a, rest_b = ta[:-1], tb[:-1]
-    if not rest_a or not rest_b:
-        return True
-    return any(x.startswith(y) or y.startswith(x) or fuzz.ratio(x, y, processor=None) >= 75
-               for x in rest_a for y in rest_b)
 
 
 class Assembler:
@@ -825,7 +806,7 @@ class Assembler:
             if frame.score is None and not frame.mentions:
                 continue
             index = len(out.matches)
-            goals, _doubtful = self.build_goals(frame)
+            goals, doubtful = self.build_goals(frame)
             match = MatchFact(home=frame.home, away=frame.away,
                               home_goals=frame.score[0] if frame.score else None,
                               away_goals=frame.score[1] if frame.score else None,
@@ -838,6 +819,9 @@ class Assembler:
             for goal in goals:
                 goal.match = index
                 out.goals.append(goal)
+            for goal in doubtful:
+                goal.match = index
+                out.doubtful_goals.append(goal)
             for event in self._events_of(frame, events):
                 event.match = index
                 out.events.append(event)
@@ -954,39 +938,32 @@ class Assembler:
         return facts
 
     def _standings(self, mentions: list[StandingMention], competitions: list[str]) -> list[StandingClaim]:
+        """One claim per team: what the report says last (a table after the match beats one before it);
+        relative claims ("five points ahead of second-placed Juventus") give the other team's points."""
         claims: dict[str, StandingClaim] = {}
-        main = self.main_frame()
         default_comp = competitions[0] if competitions else None
+        last_team: str | None = None
         for m in mentions:
-            if m.team is None:
+            team = m.team or (last_team if m.other is not None else None)
+            if team is None:
                 continue
-            claim = claims.setdefault(m.team, StandingClaim(m.team, None, None, m.competition or default_comp,
-                                                            as_of=self.doc.published, evidence=m.evidence[:300]))
-            if m.position is not None and claim.position is None:
+            last_team = team
+            claim = claims.setdefault(team, StandingClaim(team, None, None, m.competition or default_comp,
+                                                          as_of=self.doc.published, evidence=m.evidence[:300]))
+            if m.position is not None:
                 claim.position = m.position
-            if m.points is not None and claim.points is None:
+            if m.points is not None:
                 claim.points = m.points
-            if m.bottom and claim.position is None:
-                size = self.directory.league_size(claim.competition)
-                claim.position = size
-        for m in mentions:  # relative claims: "five points ahead of second-placed Juventus"
-            if m.other is None:
-                continue
-            other = claims.setdefault(m.other, StandingClaim(m.other, None, None, m.competition or default_comp,
-                                                             as_of=self.doc.published, evidence=m.evidence[:300]))
-            if m.other_position is not None and other.position is None:
-                other.position = m.other_position
-            anchor = claims.get(m.team) if m.team else None
-            if anchor is None and main is not None:
-                anchor = None
-            if anchor and anchor.points is not None and m.diff is not None and other.points is None:
-                other.points = anchor.points - m.diff
-        del main
+            if m.bottom:
+                claim.position = self.directory.league_size(claim.competition) or claim.position
+            if m.other is not None:
+                other = claims.setdefault(m.other, StandingClaim(m.other, None, None, claim.competition,
+                                                                 as_of=self.doc.published, evidence=m.evidence[:300]))
+                if m.other_position is not None:
+                    other.position = m.other_position
+                if claim.points is not None and m.diff is not None:
+                    other.points = claim.points - m.diff
         return [c for c in claims.values() if c.position is not None or c.points is not None]
-
-
-def dates_known(match: MatchFact) -> date | None:
-    return match.date
 
 
 __all__ = ["Assembler", "Frame", "same_person", "strip_accents"]

@@ -94,6 +94,7 @@ class ExtractedReport:
     title: str | None = None
     matches: list[MatchFact] = field(default_factory=list)
     goals: list[GoalFact] = field(default_factory=list)
+    doubtful_goals: list[GoalFact] = field(default_factory=list)  # named, but the report does not settle them
     events: list[EventFact] = field(default_factory=list)
     standings: list[StandingClaim] = field(default_factory=list)
     tallies: list[TallyClaim] = field(default_factory=list)
@@ -120,6 +121,7 @@ class ExtractedReport:
             "title": self.title,
             "matches": [plain(asdict(m)) for m in self.matches],
             "goals": [plain(asdict(g)) for g in self.goals],
+            "doubtful_goals": [plain(asdict(g)) for g in self.doubtful_goals],
             "events": [plain(asdict(e)) for e in self.events],
             "standings": [plain(asdict(s)) for s in self.standings],
             "tallies": [plain(asdict(t)) for t in self.tallies],

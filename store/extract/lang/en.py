@@ -320,7 +320,8 @@ EVENTS = (
 )
 
 STANDINGS = (
-    Rule.of(r"{T:t}\s+(?:{_4})(?:{STANDING_VERB})\s+(?:{_2})(?P<pos>" + _ORD + r")(?:\s+place|\s+spot|\s+in)?\b"),
+    Rule.of(r"{T:t}\s+(?:{_4})(?:{STANDING_VERB})\s+(?:{_2})(?P<pos>" + _ORD + r")(?:\s+place|\s+spot|\s+in)?\b"
+            r"(?![-\s]+placed)"),
     Rule.of(r"(?P<pos>" + _ORD + r")[-\s]placed\s+{T:t}"),
     Rule.of(r"{T:t}\s+(?:{_5})(?:{TOP_WORD})", "top"),
     Rule.of(r"(?:{TOP_WORD})\s+{T:t}", "top"),

@@ -197,7 +197,7 @@ EVENTS = (
 )
 
 STANDINGS = (
-    Rule.of(r"{T:t}\s+(?:{_6})(?:{STANDING_VERB})\s+(?P<pos>" + _ORD + r")\b"),
+    Rule.of(r"{T:t}\s+(?:{_6})(?:{STANDING_VERB})\s+(?P<pos>" + _ORD + r")\b(?!\s+(?:là\s+)?⟦)"),
     Rule.of(r"(?:đội|đội\s+bóng)\s+(?:xếp|đứng)\s+thứ\s+(?P<opos>" + _ORD + r")\s+(?:là\s+)?{T:other}"),
     Rule.of(r"{T:t}\s+(?:{_6})(?:{TOP_WORD})", "top"),
     Rule.of(r"{T:t}\s+(?:{_6})(?:{SECOND_WORD})", "second"),
