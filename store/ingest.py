@@ -13,12 +13,12 @@ import asyncio
 import hashlib
 import logging
 import re
-import socket
 import os
+import socket
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, update
@@ -84,6 +84,26 @@ def content_key(text: str) -> str:
 
 def instance_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _gone(holder: str, since: datetime | None, now: datetime) -> bool:
+    if since is None or now - _aware(since) > STALE_CLAIM:
+        return True
+    host, _, pid = holder.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands datetimes back without a zone; they were stored in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class Ingestor:
@@ -184,15 +204,25 @@ class Ingestor:
                        merged.goals_added, merged.conflicts)
 
     def _claim(self, report_id: int) -> bool:
-        """Take a pending/failed report for this instance; False if a live instance holds it."""
+        """Take a pending/failed report for this instance; False if a live instance holds it.
+
+        A holder is gone when its claim is older than ``STALE_CLAIM`` or, on this host, when its
+        process no longer exists (a SIGKILLed ingest must not block the next run).
+        """
         now = utcnow()
         with session_scope(self.engine) as session:
-            claimed = session.exec(
+            report = session.get(Report, report_id)
+            if report is None or report.status not in ("pending", "failed"):
+                return False
+            holder, since = report.claimed_by, report.claimed_at
+            if holder and holder != self.instance and not _gone(holder, since, now):
+                return False
+            taken = session.exec(
                 update(Report).where(col(Report.id) == report_id, col(Report.status).in_(("pending", "failed")),
-                                     (col(Report.claimed_by).is_(None)) | (col(Report.claimed_at) < now - STALE_CLAIM)
-                                     | (col(Report.claimed_by) == self.instance))
+                                     col(Report.claimed_by).is_(None) if holder is None
+                                     else col(Report.claimed_by) == holder)
                 .values(claimed_by=self.instance, claimed_at=now))  # type: ignore[call-overload]
-            return claimed.rowcount == 1
+            return taken.rowcount == 1
 
     def _finish(self, report_id: int, status: str, *, session: Session | None = None, error: str | None = None,
                 **fields) -> None:

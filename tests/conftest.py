@@ -33,36 +33,34 @@ def postgres_url() -> str | None:
     return None
 
 
-def _postgres_schema_engine(url: str) -> Iterator[Engine]:
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty database: a SQLite file, or a fresh schema on the PostgreSQL server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    url = postgres_url()
+    if url is None:
+        pytest.skip("no PostgreSQL server (set FOOTBOT_TEST_POSTGRES_URL or run ./test)")
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = create_engine(url, pool_pre_ping=True, connect_args={"options": f"-csearch_path={schema}"})
     try:
-        yield engine
+        yield f"{url}?options=-csearch_path%3D{schema}"
     finally:
-        engine.dispose()
         with admin.connect() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
     """A freshly migrated store, once on SQLite and once on PostgreSQL."""
-    if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'store.db'}")
-        upgrade(engine)
-        yield engine
-        engine.dispose()
-        return
-    url = postgres_url()
-    if url is None:
-        pytest.skip("no PostgreSQL server (set FOOTBOT_TEST_POSTGRES_URL or run ./test)")
-    for engine in _postgres_schema_engine(url):
-        upgrade(engine)
-        yield engine
+    engine = make_engine(database_url)
+    upgrade(engine)
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 import pytest
 
@@ -153,7 +154,8 @@ def _matches(report: ExtractedReport) -> list[str]:
     return [f"{m.home} {m.home_goals}-{m.away_goals} {m.away}" for m in report.matches]
 
 
-def case(id_: str, text: str, fact: Fact, *, xfail: str | None = None):
+def case(id_: str, text: str, fact: Fact, *, xfail: str | None = None) -> Any:
+    """One row of an example table; ``xfail`` says what the engine produces instead of ``fact``."""
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(text, fact, id=id_, marks=marks)
 
@@ -201,7 +203,7 @@ ENGLISH = [
     # penalties, own goals, cards
     case("penalty", WON + "Tom Baker converted a penalty in the 30th minute.",
          Goal("Tom Baker", HEMEL, 30, penalty=True)),
-    case("own-goal", WON + f"{BRAINTREE} defender Sam Reed turned the ball into his own net after 30 minutes.",
+    case("own-goal", WON + f"{BRAINTREE} defender Sam Reed turned it into his own net after 30 minutes.",
          Goal("Sam Reed", HEMEL, 30, own_goal=True)),
     case("red-card", WON + f"{BRAINTREE}'s Sam Reed was sent off in the 70th minute.",
          RedCard("Sam Reed", BRAINTREE, 70)),
