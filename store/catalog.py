@@ -7,7 +7,7 @@ is built from all of it so that every later report recognises them.
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.models import Player, PlayerAlias, Team, TeamAlias
 from store.names import same_person
@@ -102,7 +102,10 @@ def player_named(session: Session, name: str, *, team_id: int | None) -> Player:
         candidates = [p for p in session.exec(select(Player).where(Player.surname == (words[-1] if words else "")))
                       if same_person(p.name, name)]
         if len(words) == 1:  # a given name alone ("Lautaro") may be the first word of a fuller name
-            candidates += [p for p in session.exec(select(Player).where(Player.key.startswith(k + " ")))
+            candidates += [p for p in session.exec(select(Player).where(col(Player.key).startswith(k + " ")))
+                           if same_person(p.name, name)]
+        elif words:  # ... and a fuller name may meet a player known so far by a given name alone
+            candidates += [p for p in session.exec(select(Player).where(Player.key == words[0]))
                            if same_person(p.name, name)]
         same_team = [p for p in candidates if team_id is None or p.team_id in (None, team_id)]
         unique = {p.id: p for p in same_team}
