@@ -71,28 +71,54 @@ def fill(engine: Engine, matches: int, goals: int, seed: int = 3) -> tuple[list[
     competitions = [f"League {i}" for i in range(matches // 3800 + 1)]
     seasons = [f"{y}-{str(y + 1)[-2:]}" for y in range(2014, 2024)]
     with session_scope(engine) as session:
-        session.execute(insert(Team), [{"name": f"Club {i}", "kind": "club", "origin": "seed"}
-                                       for i in range(20 * len(competitions))])
+        session.execute(
+            insert(Team),
+            [{"name": f"Club {i}", "kind": "club", "origin": "seed"} for i in range(20 * len(competitions))],
+        )
         team_ids = [row[0] for row in session.execute(text("SELECT id FROM team ORDER BY id"))]
-        session.execute(insert(Player), [{"name": f"Player {i}", "key": f"player {i}", "surname": str(i),
-                                          "team_id": team_ids[i % len(team_ids)]} for i in range(len(team_ids) * 25)])
+        session.execute(
+            insert(Player),
+            [
+                {"name": f"Player {i}", "key": f"player {i}", "surname": str(i), "team_id": team_ids[i % len(team_ids)]}
+                for i in range(len(team_ids) * 25)
+            ],
+        )
         player_ids = [row[0] for row in session.execute(text("SELECT id FROM player ORDER BY id"))]
         rows = []
         for i in range(matches):
             league = i % len(competitions)
-            home, away = rng.sample(team_ids[league * 20:(league + 1) * 20], 2)
+            home, away = rng.sample(team_ids[league * 20 : (league + 1) * 20], 2)
             season = seasons[(i // len(competitions)) % len(seasons)]
-            rows.append({"home_id": home, "away_id": away, "home_goals": rng.randint(0, 4), "away_goals": rng.randint(0, 3),
-                         "score_status": "stated", "order_known": True, "competition": competitions[league],
-                         "season": season, "played_on": date(2014, 8, 1) + timedelta(days=i % 3650)})
+            rows.append(
+                {
+                    "home_id": home,
+                    "away_id": away,
+                    "home_goals": rng.randint(0, 4),
+                    "away_goals": rng.randint(0, 3),
+                    "score_status": "stated",
+                    "order_known": True,
+                    "competition": competitions[league],
+                    "season": season,
+                    "played_on": date(2014, 8, 1) + timedelta(days=i % 3650),
+                }
+            )
         for start in range(0, len(rows), 5000):
-            session.execute(insert(Match), rows[start:start + 5000])
+            session.execute(insert(Match), rows[start : start + 5000])
         match_ids = [row[0] for row in session.execute(text("SELECT id FROM match ORDER BY id"))]
-        goal_rows = [{"match_id": rng.choice(match_ids), "player_id": rng.choice(player_ids),
-                      "team_id": rng.choice(team_ids), "minute": rng.randint(1, 90), "penalty": rng.random() < .1,
-                      "own_goal": rng.random() < .03, "doubtful": False} for _ in range(goals)]
+        goal_rows = [
+            {
+                "match_id": rng.choice(match_ids),
+                "player_id": rng.choice(player_ids),
+                "team_id": rng.choice(team_ids),
+                "minute": rng.randint(1, 90),
+                "penalty": rng.random() < 0.1,
+                "own_goal": rng.random() < 0.03,
+                "doubtful": False,
+            }
+            for _ in range(goals)
+        ]
         for start in range(0, len(goal_rows), 10000):
-            session.execute(insert(Goal), goal_rows[start:start + 10000])
+            session.execute(insert(Goal), goal_rows[start : start + 10000])
     with session_scope(engine) as session:
         refresh_scorer_stats(session)
     return team_ids, competitions
@@ -113,32 +139,61 @@ def bench_queries(matches: int, goals: int, postgres: str | None) -> None:
         engine = fresh_engine(postgres, Path(tmp))
         started = time.perf_counter()
         teams, competitions = fill(engine, matches, goals)
-        print(f"filled {engine.dialect.name} with {matches} matches and {goals} goals in "
-              f"{time.perf_counter() - started:.1f} s")
+        print(
+            f"filled {engine.dialect.name} with {matches} matches and {goals} goals in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
         rng = random.Random(5)
         league = teams[:20]
         with Session(engine) as session:
+
             def raw(sql: str, **params) -> Callable[[], object]:
                 return lambda: session.execute(text(sql), params).all()
 
             a, b = league[0], league[1]
             cases = [
-                ("head-to-head", lambda: queries.head_to_head(session, team_a=a, team_b=b),
-                 raw("SELECT * FROM match WHERE (home_id=:a AND away_id=:b) OR (home_id=:b AND away_id=:a) "
-                     "ORDER BY played_on DESC LIMIT 10", a=a, b=b)),
-                ("recent results", lambda: queries.recent_results(session, team=rng.choice(league)),
-                 raw("SELECT * FROM match WHERE home_id=:t OR away_id=:t ORDER BY played_on DESC LIMIT 5", t=a)),
-                ("top scorers, whole store", lambda: queries.top_scorers(session),
-                 raw("SELECT player_id, count(*) FROM goal WHERE NOT own_goal GROUP BY player_id "
-                     "ORDER BY count(*) DESC LIMIT 10")),
-                ("top scorers, one season", lambda: queries.top_scorers(session, competition=competitions[0],
-                                                                         season="2019-20"),
-                 raw("SELECT g.player_id, count(*) FROM goal g JOIN match m ON m.id=g.match_id WHERE NOT g.own_goal "
-                     "AND m.competition=:c AND m.season='2019-20' GROUP BY g.player_id ORDER BY count(*) DESC "
-                     "LIMIT 10", c=competitions[0])),
-                ("standings", lambda: queries.standings(session, competition=competitions[0], season="2019-20"),
-                 raw("SELECT home_id, away_id, home_goals, away_goals FROM match WHERE competition=:c "
-                     "AND season='2019-20'", c=competitions[0])),
+                (
+                    "head-to-head",
+                    lambda: queries.head_to_head(session, team_a=a, team_b=b),
+                    raw(
+                        "SELECT * FROM match WHERE (home_id=:a AND away_id=:b) OR (home_id=:b AND away_id=:a) "
+                        "ORDER BY played_on DESC LIMIT 10",
+                        a=a,
+                        b=b,
+                    ),
+                ),
+                (
+                    "recent results",
+                    lambda: queries.recent_results(session, team=rng.choice(league)),
+                    raw("SELECT * FROM match WHERE home_id=:t OR away_id=:t ORDER BY played_on DESC LIMIT 5", t=a),
+                ),
+                (
+                    "top scorers, whole store",
+                    lambda: queries.top_scorers(session),
+                    raw(
+                        "SELECT player_id, count(*) FROM goal WHERE NOT own_goal GROUP BY player_id "
+                        "ORDER BY count(*) DESC LIMIT 10"
+                    ),
+                ),
+                (
+                    "top scorers, one season",
+                    lambda: queries.top_scorers(session, competition=competitions[0], season="2019-20"),
+                    raw(
+                        "SELECT g.player_id, count(*) FROM goal g JOIN match m ON m.id=g.match_id WHERE NOT g.own_goal "
+                        "AND m.competition=:c AND m.season='2019-20' GROUP BY g.player_id ORDER BY count(*) DESC "
+                        "LIMIT 10",
+                        c=competitions[0],
+                    ),
+                ),
+                (
+                    "standings",
+                    lambda: queries.standings(session, competition=competitions[0], season="2019-20"),
+                    raw(
+                        "SELECT home_id, away_id, home_goals, away_goals FROM match WHERE competition=:c "
+                        "AND season='2019-20'",
+                        c=competitions[0],
+                    ),
+                ),
             ]
             print(f"{'question':<28}{'footbot p50':>12}{'p99':>9}{'raw SQL p50':>13}{'p99':>9}   (ms)")
             for name, ours, sql in cases:

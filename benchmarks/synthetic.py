@@ -13,9 +13,38 @@ from pathlib import Path
 from store.teams import default_directory
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "corpus"
-_SURNAMES = ("Nguyen Van An", "Tran Minh Duc", "Silva", "Rossi", "Muller", "Dubois", "Kovac", "Haaland", "Okafor",
-             "Lindqvist", "Moreau", "Pereira", "Novak", "Schmidt", "Bianchi", "Ferreira", "Costa", "Jansen", "Ito",
-             "Kim", "Park", "Santos", "Fischer", "Weber", "Conti", "Romero", "Torres", "Alves", "Kane", "Walsh")
+_SURNAMES = (
+    "Nguyen Van An",
+    "Tran Minh Duc",
+    "Silva",
+    "Rossi",
+    "Muller",
+    "Dubois",
+    "Kovac",
+    "Haaland",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Pereira",
+    "Novak",
+    "Schmidt",
+    "Bianchi",
+    "Ferreira",
+    "Costa",
+    "Jansen",
+    "Ito",
+    "Kim",
+    "Park",
+    "Santos",
+    "Fischer",
+    "Weber",
+    "Conti",
+    "Romero",
+    "Torres",
+    "Alves",
+    "Kane",
+    "Walsh",
+)
 
 
 def _templates() -> list[tuple[str, dict]]:

@@ -28,11 +28,19 @@ class Services:
 
 
 def build_services(settings: Settings) -> Services:
-    engine = make_engine(settings.database_url, pool_size=settings.db_pool_size,
-                         max_overflow=settings.db_max_overflow, pool_timeout=settings.db_pool_timeout)
+    engine = make_engine(
+        settings.database_url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+        pool_timeout=settings.db_pool_timeout,
+    )
     upgrade(engine)
     reference = load_directory(settings.seeds_dir)
-    ingestor = Ingestor(engine, max_bytes=settings.max_report_bytes, reference=reference,
-                        instance=settings.instance_name or instance_name())
+    ingestor = Ingestor(
+        engine,
+        max_bytes=settings.max_report_bytes,
+        reference=reference,
+        instance=settings.instance_name or instance_name(),
+    )
     ingestor.seed()
     return Services(settings, engine, ingestor)

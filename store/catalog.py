@@ -46,7 +46,7 @@ def directory_from_db(session: Session, reference: Directory) -> Directory:
     directory = Directory(reference.teams.values(), reference.competitions.values(), [])
     directory.needs_context = reference.needs_context
     names = {t.id: t.name for t in session.exec(select(Team))}
-    for team_id, name in names.items():
+    for name in names.values():
         if name not in directory.teams:
             directory.add_team(RefTeam(name=name))
     for alias in session.exec(select(TeamAlias).where(TeamAlias.origin != "seed")):
@@ -55,8 +55,9 @@ def directory_from_db(session: Session, reference: Directory) -> Directory:
     return directory
 
 
-def team_named(session: Session, name: str, *, cache: dict[str, Team] | None = None,
-               created: set[str] | None = None) -> Team:
+def team_named(
+    session: Session, name: str, *, cache: dict[str, Team] | None = None, created: set[str] | None = None
+) -> Team:
     """The team called ``name`` (canonical or alias), created when the store has never seen it
     (its name is then added to ``created``)."""
     if cache is not None and name in cache:
@@ -99,14 +100,21 @@ def player_named(session: Session, name: str, *, team_id: int | None) -> Player:
     player = session.get(Player, alias.player_id) if alias else None
     if player is None:
         words = k.split()
-        candidates = [p for p in session.exec(select(Player).where(Player.surname == (words[-1] if words else "")))
-                      if same_person(p.name, name)]
+        candidates = [
+            p
+            for p in session.exec(select(Player).where(Player.surname == (words[-1] if words else "")))
+            if same_person(p.name, name)
+        ]
         if len(words) == 1:  # a given name alone ("Lautaro") may be the first word of a fuller name
-            candidates += [p for p in session.exec(select(Player).where(col(Player.key).startswith(k + " ")))
-                           if same_person(p.name, name)]
+            candidates += [
+                p
+                for p in session.exec(select(Player).where(col(Player.key).startswith(k + " ")))
+                if same_person(p.name, name)
+            ]
         elif words:  # ... and a fuller name may meet a player known so far by a given name alone
-            candidates += [p for p in session.exec(select(Player).where(Player.key == words[0]))
-                           if same_person(p.name, name)]
+            candidates += [
+                p for p in session.exec(select(Player).where(Player.key == words[0])) if same_person(p.name, name)
+            ]
         same_team = [p for p in candidates if team_id is None or p.team_id in (None, team_id)]
         unique = {p.id: p for p in same_team}
         if len(unique) == 1:

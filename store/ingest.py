@@ -12,8 +12,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-import re
 import os
+import re
 import socket
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -29,8 +29,22 @@ from store.catalog import directory_from_db, seed_teams
 from store.db import session_scope
 from store.extract import EXTRACTOR_VERSION, extract
 from store.merge import MergeResult, merge_report, refresh_scorer_stats
-from store.models import (Claim, EventSource, Goal, GoalSource, Match, MatchEvent, MatchSource, Player, PlayerAlias,
-                          Report, ScorerStat, Team, TeamAlias, utcnow)
+from store.models import (
+    Claim,
+    EventSource,
+    Goal,
+    GoalSource,
+    Match,
+    MatchEvent,
+    MatchSource,
+    Player,
+    PlayerAlias,
+    Report,
+    ScorerStat,
+    Team,
+    TeamAlias,
+    utcnow,
+)
 from store.normalize import nfc
 from store.reading import DEFAULT_MAX_BYTES, UnreadableReport, check_name, report_text
 from store.teams import Directory, default_directory
@@ -67,13 +81,16 @@ class Summary:
 
     def line(self) -> str:
         c = self.counts
-        parts = [f"{c[s]} {s.replace('_', ' ')}" for s in ("ingested", "duplicate", "no_facts", "failed", "refused")
-                 if c[s]]
+        parts = [
+            f"{c[s]} {s.replace('_', ' ')}" for s in ("ingested", "duplicate", "no_facts", "failed", "refused") if c[s]
+        ]
         matches = sum(o.matches_added for o in self.outcomes)
         goals = sum(o.goals_added for o in self.outcomes)
         conflicts = sum(len(o.conflicts) for o in self.outcomes)
-        return (f"{len(self.outcomes)} report(s): {', '.join(parts) or 'nothing to do'}; {matches} match(es) and "
-                f"{goals} goal(s) added; {conflicts} conflict(s)")
+        return (
+            f"{len(self.outcomes)} report(s): {', '.join(parts) or 'nothing to do'}; {matches} match(es) and "
+            f"{goals} goal(s) added; {conflicts} conflict(s)"
+        )
 
 
 def content_key(text: str) -> str:
@@ -109,8 +126,14 @@ def _aware(moment: datetime) -> datetime:
 class Ingestor:
     """Stores and extracts reports for one engine; safe to use from several threads and processes."""
 
-    def __init__(self, engine: Engine, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 reference: Directory | None = None, instance: str | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        reference: Directory | None = None,
+        instance: str | None = None,
+    ) -> None:
         self.engine = engine
         self.max_bytes = max_bytes
         self.reference = reference or default_directory()
@@ -142,8 +165,11 @@ class Ingestor:
         except UnreadableReport as exc:
             return Outcome(filename, "refused", str(exc))
         if len(data) > self.max_bytes:
-            return Outcome(filename, "refused", f"file too large ({len(data) / 1048576:.1f} MB; the limit is "
-                                                f"{self.max_bytes / 1048576:.1f} MB)")
+            return Outcome(
+                filename,
+                "refused",
+                f"file too large ({len(data) / 1048576:.1f} MB; the limit is {self.max_bytes / 1048576:.1f} MB)",
+            )
         try:
             text: str | None = report_text(data, filename=filename, max_bytes=self.max_bytes)
             problem = None
@@ -158,8 +184,17 @@ class Ingestor:
             return Outcome(filename, "failed", problem, report_id)
         return self.extract_report(report_id, name=filename)
 
-    def _store(self, data: bytes, text: str | None, problem: str | None, filename: str, source_kind: str,
-               source: str, report_key: str, bytes_key: str) -> tuple[int, str]:
+    def _store(
+        self,
+        data: bytes,
+        text: str | None,
+        problem: str | None,
+        filename: str,
+        source_kind: str,
+        source: str,
+        report_key: str,
+        bytes_key: str,
+    ) -> tuple[int, str]:
         """Commit the raw report before anything else; (id, status) of the stored or existing row."""
         with session_scope(self.engine) as session:
             existing = session.exec(select(Report).where(Report.sha256 == report_key)).first()
@@ -167,9 +202,17 @@ class Ingestor:
                 return existing.id, existing.status  # type: ignore[return-value]
         try:
             with session_scope(self.engine) as session:
-                report = Report(sha256=report_key, bytes_sha256=bytes_key, filename=filename[:255],
-                                source_kind=source_kind, source=source[:255], raw=data, text=text,
-                                status="failed" if problem else "pending", error=problem)
+                report = Report(
+                    sha256=report_key,
+                    bytes_sha256=bytes_key,
+                    filename=filename[:255],
+                    source_kind=source_kind,
+                    source=source[:255],
+                    raw=data,
+                    text=text,
+                    status="failed" if problem else "pending",
+                    error=problem,
+                )
                 session.add(report)
                 session.flush()
                 return report.id, report.status  # type: ignore[return-value]
@@ -196,12 +239,21 @@ class Ingestor:
             return Outcome(label, "no_facts", "no match, result or table in it", report_id)
         with session_scope(self.engine) as session:
             merged: MergeResult = merge_report(session, report_id, facts)
-            self._finish(report_id, "extracted", session=session, lang=facts.lang, published=facts.published,
-                         title=facts.title)
+            self._finish(
+                report_id, "extracted", session=session, lang=facts.lang, published=facts.published, title=facts.title
+            )
         if merged.new_teams:  # later reports should recognise the teams this one introduced
             self._directory = None
-        return Outcome(label, "ingested", None, report_id, merged.summaries, merged.matches_added,
-                       merged.goals_added, merged.conflicts)
+        return Outcome(
+            label,
+            "ingested",
+            None,
+            report_id,
+            merged.summaries,
+            merged.matches_added,
+            merged.goals_added,
+            merged.conflicts,
+        )
 
     def _claim(self, report_id: int) -> bool:
         """Take a pending/failed report for this instance; False if a live instance holds it.
@@ -218,14 +270,19 @@ class Ingestor:
             if holder and holder != self.instance and not _gone(holder, since, now):
                 return False
             taken = session.exec(
-                update(Report).where(col(Report.id) == report_id, col(Report.status).in_(("pending", "failed")),
-                                     col(Report.claimed_by).is_(None) if holder is None
-                                     else col(Report.claimed_by) == holder)
-                .values(claimed_by=self.instance, claimed_at=now))  # type: ignore[call-overload]
+                update(Report)
+                .where(
+                    col(Report.id) == report_id,
+                    col(Report.status).in_(("pending", "failed")),
+                    col(Report.claimed_by).is_(None) if holder is None else col(Report.claimed_by) == holder,
+                )
+                .values(claimed_by=self.instance, claimed_at=now)
+            )  # type: ignore[call-overload]
             return taken.rowcount == 1
 
-    def _finish(self, report_id: int, status: str, *, session: Session | None = None, error: str | None = None,
-                **fields) -> None:
+    def _finish(
+        self, report_id: int, status: str, *, session: Session | None = None, error: str | None = None, **fields
+    ) -> None:
         def apply(s: Session) -> None:
             report = s.get(Report, report_id)
             if report is None:
@@ -247,15 +304,20 @@ class Ingestor:
     def ingest_path(self, path: Path, *, source_kind: str = "cli") -> Outcome:
         try:
             if path.stat().st_size > self.max_bytes:
-                return Outcome(path.name, "refused", f"file too large ({path.stat().st_size / 1048576:.1f} MB; "
-                                                     f"the limit is {self.max_bytes / 1048576:.1f} MB)")
+                return Outcome(
+                    path.name,
+                    "refused",
+                    f"file too large ({path.stat().st_size / 1048576:.1f} MB; "
+                    f"the limit is {self.max_bytes / 1048576:.1f} MB)",
+                )
             data = path.read_bytes()
         except OSError as exc:
             return Outcome(path.name, "failed", f"cannot read the file: {exc.strerror or exc}")
         return self.ingest_bytes(data, filename=path.name, source_kind=source_kind, source=str(path))
 
-    def ingest_paths(self, paths: Iterable[Path], *, source_kind: str = "cli",
-                     progress: Callable[[Outcome], None] | None = None) -> Summary:
+    def ingest_paths(
+        self, paths: Iterable[Path], *, source_kind: str = "cli", progress: Callable[[Outcome], None] | None = None
+    ) -> Summary:
         summary = Summary()
         for path in paths:
             outcome = self.ingest_path(path, source_kind=source_kind)
@@ -276,14 +338,27 @@ class Ingestor:
     def reextract(self, progress: Callable[[Outcome], None] | None = None) -> Summary:
         """Rebuild every fact from the stored reports with the current extractor."""
         with session_scope(self.engine) as session:
-            for table in (ScorerStat, Claim, EventSource, MatchEvent, GoalSource, Goal, MatchSource, Match,
-                          PlayerAlias, Player):
+            for table in (
+                ScorerStat,
+                Claim,
+                EventSource,
+                MatchEvent,
+                GoalSource,
+                Goal,
+                MatchSource,
+                Match,
+                PlayerAlias,
+                Player,
+            ):
                 session.exec(delete(table))  # type: ignore[call-overload]
             report_teams = select(Team.id).where(Team.origin == "report")
             session.exec(delete(TeamAlias).where(col(TeamAlias.team_id).in_(report_teams)))  # type: ignore[call-overload]
             session.exec(delete(Team).where(col(Team.origin) == "report"))  # type: ignore[call-overload]
-            session.exec(update(Report).where(col(Report.text).is_not(None))  # type: ignore[call-overload]
-                         .values(status="pending", error=None, claimed_by=None, claimed_at=None))
+            session.exec(
+                update(Report)
+                .where(col(Report.text).is_not(None))  # type: ignore[call-overload]
+                .values(status="pending", error=None, claimed_by=None, claimed_at=None)
+            )
         self._directory = None
         summary = Summary()
         with Session(self.engine) as session:
@@ -308,5 +383,7 @@ def count_rows(engine: Engine) -> dict[str, int]:
     from sqlmodel import func
 
     with Session(engine) as session:
-        return {model.__name__: session.exec(select(func.count()).select_from(model)).one()  # type: ignore[arg-type]
-                for model in (Report, Match, MatchSource, Goal, GoalSource, MatchEvent, Claim, Player, Team)}
+        return {
+            model.__name__: session.exec(select(func.count()).select_from(model)).one()  # type: ignore[arg-type]
+            for model in (Report, Match, MatchSource, Goal, GoalSource, MatchEvent, Claim, Player, Team)
+        }

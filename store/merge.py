@@ -47,11 +47,23 @@ def merge_report(session: Session, report_id: int, facts: ExtractedReport) -> Me
             _reconcile(match, fact, home.id)  # type: ignore[arg-type]
         flipped = match.home_id != home.id
         goals = (fact.away_goals, fact.home_goals) if flipped else (fact.home_goals, fact.away_goals)
-        if session.exec(select(MatchSource).where(MatchSource.match_id == match.id,
-                                                  MatchSource.report_id == report_id)).first() is None:
-            session.add(MatchSource(match_id=match.id, report_id=report_id, home_goals=goals[0],  # type: ignore[arg-type]
-                                    away_goals=goals[1], basis=fact.score_basis, main=fact.main,
-                                    evidence=fact.evidence))
+        if (
+            session.exec(
+                select(MatchSource).where(MatchSource.match_id == match.id, MatchSource.report_id == report_id)
+            ).first()
+            is None
+        ):
+            session.add(
+                MatchSource(
+                    match_id=match.id,
+                    report_id=report_id,
+                    home_goals=goals[0],  # type: ignore[arg-type]
+                    away_goals=goals[1],
+                    basis=fact.score_basis,
+                    main=fact.main,
+                    evidence=fact.evidence,
+                )
+            )
         session.flush()
         conflict = _settle_score(session, match)
         if conflict:
@@ -73,25 +85,40 @@ def merge_report(session: Session, report_id: int, facts: ExtractedReport) -> Me
 
 def _new_match(fact: MatchFact, home_id: int, away_id: int) -> Match:
     scored = fact.home_goals is not None and fact.away_goals is not None
-    return Match(home_id=home_id, away_id=away_id, order_known=fact.order_known, played_on=fact.date,
-                 competition=fact.competition, season=fact.season, round=fact.round, venue=fact.venue,
-                 home_goals=fact.home_goals, away_goals=fact.away_goals,
-                 score_status=(fact.score_basis or "stated") if scored else "unknown")
+    return Match(
+        home_id=home_id,
+        away_id=away_id,
+        order_known=fact.order_known,
+        played_on=fact.date,
+        competition=fact.competition,
+        season=fact.season,
+        round=fact.round,
+        venue=fact.venue,
+        home_goals=fact.home_goals,
+        away_goals=fact.away_goals,
+        score_status=(fact.score_basis or "stated") if scored else "unknown",
+    )
 
 
 def _find_match(session: Session, home_id: int, away_id: int, fact: MatchFact) -> Match | None:
     """The stored match this fact is about: same two teams and dates within a day, or the same
     competition, season and round, or -- when a date is missing -- the same score in the same season."""
-    pair = or_((col(Match.home_id) == home_id) & (col(Match.away_id) == away_id),
-               (col(Match.home_id) == away_id) & (col(Match.away_id) == home_id))
+    pair = or_(
+        (col(Match.home_id) == home_id) & (col(Match.away_id) == away_id),
+        (col(Match.home_id) == away_id) & (col(Match.away_id) == home_id),
+    )
     candidates = list(session.exec(select(Match).where(pair)))
     for match in candidates:
         if fact.date and match.played_on:
             if abs((fact.date - match.played_on).days) <= 1:
                 return match
             continue
-        if fact.competition and fact.season and fact.round and (match.competition, match.season, match.round) == (
-                fact.competition, fact.season, fact.round):
+        if (
+            fact.competition
+            and fact.season
+            and fact.round
+            and (match.competition, match.season, match.round) == (fact.competition, fact.season, fact.round)
+        ):
             return match
         if fact.season and match.season and fact.season != match.season:
             continue
@@ -137,8 +164,9 @@ def _settle_score(session: Session, match: Match) -> str | None:
     return f"{home.name if home else '?'} v {away.name if away else '?'}: reports give {told}"
 
 
-def _merge_goal(session: Session, report_id: int, match: Match, fact: GoalFact, teams: dict[str, Team], *,
-                doubtful: bool) -> bool:
+def _merge_goal(
+    session: Session, report_id: int, match: Match, fact: GoalFact, teams: dict[str, Team], *, doubtful: bool
+) -> bool:
     """Attach the goal to an existing one of the same player and minute, or add it; True if added."""
     team = team_named(session, fact.team, cache=teams) if fact.team else None
     scorer_team = None if fact.own_goal else (team.id if team else None)
@@ -148,8 +176,11 @@ def _merge_goal(session: Session, report_id: int, match: Match, fact: GoalFact, 
     for goal in existing:
         if goal.id in sourced_here:
             continue
-        if fact.minute is None or goal.minute is None or abs((goal.minute + (goal.added or 0))
-                                                              - (fact.minute + (fact.added or 0))) <= 1:
+        if (
+            fact.minute is None
+            or goal.minute is None
+            or abs((goal.minute + (goal.added or 0)) - (fact.minute + (fact.added or 0))) <= 1
+        ):
             goal.minute = goal.minute if goal.minute is not None else fact.minute
             goal.added = goal.added if goal.added is not None else fact.added
             goal.penalty = goal.penalty or fact.penalty
@@ -158,8 +189,16 @@ def _merge_goal(session: Session, report_id: int, match: Match, fact: GoalFact, 
             goal.doubtful = goal.doubtful and doubtful
             session.add(GoalSource(goal_id=goal.id, report_id=report_id))  # type: ignore[arg-type]
             return False
-    goal = Goal(match_id=match.id, player_id=player.id, team_id=team.id if team else None,  # type: ignore[arg-type]
-                minute=fact.minute, added=fact.added, penalty=fact.penalty, own_goal=fact.own_goal, doubtful=doubtful)
+    goal = Goal(
+        match_id=match.id,
+        player_id=player.id,
+        team_id=team.id if team else None,  # type: ignore[arg-type]
+        minute=fact.minute,
+        added=fact.added,
+        penalty=fact.penalty,
+        own_goal=fact.own_goal,
+        doubtful=doubtful,
+    )
     session.add(goal)
     session.flush()
     session.add(GoalSource(goal_id=goal.id, report_id=report_id))  # type: ignore[arg-type]
@@ -170,12 +209,22 @@ def _merge_event(session: Session, report_id: int, match: Match, fact, teams: di
     team = team_named(session, fact.team, cache=teams) if fact.team else None
     player = player_named(session, fact.player, team_id=team.id if team else None)
     keeper = player_named(session, fact.keeper, team_id=None) if fact.keeper else None
-    event = session.exec(select(MatchEvent).where(MatchEvent.match_id == match.id, MatchEvent.kind == fact.kind,
-                                                  MatchEvent.player_id == player.id)).first()
+    event = session.exec(
+        select(MatchEvent).where(
+            MatchEvent.match_id == match.id, MatchEvent.kind == fact.kind, MatchEvent.player_id == player.id
+        )
+    ).first()
     if event is None:
-        event = MatchEvent(match_id=match.id, kind=fact.kind, player_id=player.id,  # type: ignore[arg-type]
-                           team_id=team.id if team else None, keeper_id=keeper.id if keeper else None,
-                           minute=fact.minute, added=fact.added, second_yellow=fact.second_yellow)
+        event = MatchEvent(
+            match_id=match.id,
+            kind=fact.kind,
+            player_id=player.id,  # type: ignore[arg-type]
+            team_id=team.id if team else None,
+            keeper_id=keeper.id if keeper else None,
+            minute=fact.minute,
+            added=fact.added,
+            second_yellow=fact.second_yellow,
+        )
         session.add(event)
         session.flush()
     else:
@@ -183,23 +232,49 @@ def _merge_event(session: Session, report_id: int, match: Match, fact, teams: di
         event.added = event.added if event.added is not None else fact.added
         event.keeper_id = event.keeper_id or (keeper.id if keeper else None)
         event.team_id = event.team_id or (team.id if team else None)
-    if session.exec(select(EventSource).where(EventSource.event_id == event.id,
-                                              EventSource.report_id == report_id)).first() is None:
+    if (
+        session.exec(
+            select(EventSource).where(EventSource.event_id == event.id, EventSource.report_id == report_id)
+        ).first()
+        is None
+    ):
         session.add(EventSource(event_id=event.id, report_id=report_id))  # type: ignore[arg-type]
 
 
 def _add_claims(session: Session, report_id: int, facts: ExtractedReport, teams: dict[str, Team]) -> None:
     for claim in facts.standings:
         team = team_named(session, claim.team, cache=teams)
-        session.add(Claim(kind="standing", report_id=report_id, team_id=team.id, competition=claim.competition,
-                          season=claim.season, position=claim.position, points=claim.points,
-                          as_of=claim.as_of or facts.published, evidence=claim.evidence))
+        session.add(
+            Claim(
+                kind="standing",
+                report_id=report_id,
+                team_id=team.id,
+                competition=claim.competition,
+                season=claim.season,
+                position=claim.position,
+                points=claim.points,
+                as_of=claim.as_of or facts.published,
+                evidence=claim.evidence,
+            )
+        )
     for tally in facts.tallies:
         team = team_named(session, tally.team, cache=teams) if tally.team else None
         player = player_named(session, tally.player, team_id=team.id if team else None)
-        session.add(Claim(kind="tally", report_id=report_id, player_id=player.id, team_id=team.id if team else None,
-                          competition=tally.competition, season=tally.season, goals=tally.goals, games=tally.games,
-                          scope=tally.scope, as_of=tally.as_of or facts.published, evidence=tally.evidence))
+        session.add(
+            Claim(
+                kind="tally",
+                report_id=report_id,
+                player_id=player.id,
+                team_id=team.id if team else None,
+                competition=tally.competition,
+                season=tally.season,
+                goals=tally.goals,
+                games=tally.games,
+                scope=tally.scope,
+                as_of=tally.as_of or facts.published,
+                evidence=tally.evidence,
+            )
+        )
 
 
 def refresh_scorer_stats(session: Session, player_ids: set[int] | None = None) -> None:
@@ -211,11 +286,19 @@ def refresh_scorer_stats(session: Session, player_ids: set[int] | None = None) -
     if player_ids is not None and not player_ids:
         return
     stale = delete(ScorerStat)
-    rows = (select(Goal.player_id, Goal.team_id, Match.competition, Match.season, func.count(),
-                   func.sum(func.cast(Goal.penalty, type_=ScorerStat.__table__.c.goals.type)))
-            .join(Match, col(Match.id) == Goal.match_id)
-            .where(col(Goal.own_goal).is_(False), col(Goal.doubtful).is_(False))
-            .group_by(Goal.player_id, Goal.team_id, Match.competition, Match.season))
+    rows = (
+        select(
+            Goal.player_id,
+            Goal.team_id,
+            Match.competition,
+            Match.season,
+            func.count(),
+            func.sum(func.cast(Goal.penalty, type_=ScorerStat.__table__.c.goals.type)),
+        )
+        .join(Match, col(Match.id) == Goal.match_id)
+        .where(col(Goal.own_goal).is_(False), col(Goal.doubtful).is_(False))
+        .group_by(Goal.player_id, Goal.team_id, Match.competition, Match.season)
+    )
     if player_ids is not None:
         stale = stale.where(col(ScorerStat.player_id).in_(player_ids))
         rows = rows.where(col(Goal.player_id).in_(player_ids))
@@ -226,8 +309,10 @@ def refresh_scorer_stats(session: Session, player_ids: set[int] | None = None) -
             total = totals.setdefault((player_id, *scope), [0, 0])
             total[0] += goals
             total[1] += penalties or 0
-    session.add_all(ScorerStat(player_id=k[0], team_id=k[1], competition=k[2], season=k[3], goals=v[0],
-                               penalties=v[1]) for k, v in totals.items())
+    session.add_all(
+        ScorerStat(player_id=k[0], team_id=k[1], competition=k[2], season=k[3], goals=v[0], penalties=v[1])
+        for k, v in totals.items()
+    )
 
 
 def _scopes(team_id: int | None, competition: str | None, season: str | None) -> list[tuple]:
@@ -239,8 +324,10 @@ def _scopes(team_id: int | None, competition: str | None, season: str | None) ->
 
 def match_line(session: Session, match: Match) -> str:
     home, away = session.get(Team, match.home_id), session.get(Team, match.away_id)
-    score = f"{match.home_goals}-{match.away_goals}" if match.home_goals is not None else (
-        "score disputed" if match.score_status == "conflict" else "score not stated")
+    score = (
+        f"{match.home_goals}-{match.away_goals}"
+        if match.home_goals is not None
+        else ("score disputed" if match.score_status == "conflict" else "score not stated")
+    )
     meta = ", ".join(str(x) for x in (match.played_on, match.competition) if x)
     return f"{home.name if home else '?'} {score} {away.name if away else '?'}" + (f" ({meta})" if meta else "")
-

@@ -13,8 +13,19 @@ from datetime import date
 from sqlalchemy import and_, or_
 from sqlmodel import Session, col, func, select
 
-from store.models import (Claim, EventSource, Goal, GoalSource, Match, MatchEvent, MatchSource, Player, Report,
-                          ScorerStat, Team)
+from store.models import (
+    Claim,
+    EventSource,
+    Goal,
+    GoalSource,
+    Match,
+    MatchEvent,
+    MatchSource,
+    Player,
+    Report,
+    ScorerStat,
+    Team,
+)
 
 
 @dataclass(slots=True)
@@ -148,22 +159,51 @@ def team_names(session: Session) -> dict[int, str]:
 
 # -- matches --------------------------------------------------------------------------------------------
 def _views(session: Session, matches: list[Match], *, details: bool) -> list[MatchView]:
-    names = {t.id: t.name for t in session.exec(select(Team).where(col(Team.id).in_(
-        {m.home_id for m in matches} | {m.away_id for m in matches})))}
-    views = [MatchView(m.id, names.get(m.home_id, "?"), names.get(m.away_id, "?"), m.home_goals, m.away_goals,  # type: ignore[arg-type]
-                       m.score_status, m.order_known, m.played_on, m.competition, m.season, m.round) for m in matches]
+    names = {
+        t.id: t.name
+        for t in session.exec(
+            select(Team).where(col(Team.id).in_({m.home_id for m in matches} | {m.away_id for m in matches}))
+        )
+    }
+    views = [
+        MatchView(
+            m.id,
+            names.get(m.home_id, "?"),
+            names.get(m.away_id, "?"),
+            m.home_goals,
+            m.away_goals,  # type: ignore[arg-type]
+            m.score_status,
+            m.order_known,
+            m.played_on,
+            m.competition,
+            m.season,
+            m.round,
+        )
+        for m in matches
+    ]
     if not matches:
         return views
     ids = [m.id for m in matches]
     by_id = {v.id: v for v in views}
     goal_rows = session.exec(
-        select(Goal, Player.name).join(Player, col(Player.id) == Goal.player_id)
-        .where(col(Goal.match_id).in_(ids))).all()
-    team_of = {t.id: t.name for t in session.exec(select(Team).where(col(Team.id).in_(
-        {g.team_id for g, _ in goal_rows if g.team_id})))}
+        select(Goal, Player.name).join(Player, col(Player.id) == Goal.player_id).where(col(Goal.match_id).in_(ids))
+    ).all()
+    team_of = {
+        t.id: t.name
+        for t in session.exec(select(Team).where(col(Team.id).in_({g.team_id for g, _ in goal_rows if g.team_id})))
+    }
     for goal, player in goal_rows:
-        by_id[goal.match_id].goals.append(GoalView(player, team_of.get(goal.team_id), goal.minute, goal.added,  # type: ignore[arg-type]
-                                                   goal.penalty, goal.own_goal, goal.doubtful))
+        by_id[goal.match_id].goals.append(
+            GoalView(
+                player,
+                team_of.get(goal.team_id),
+                goal.minute,
+                goal.added,  # type: ignore[arg-type]
+                goal.penalty,
+                goal.own_goal,
+                goal.doubtful,
+            )
+        )
     for view in views:
         view.goals.sort(key=lambda g: (g.minute is None, g.minute or 0, g.added or 0))
     if details:
@@ -178,31 +218,54 @@ def _add_details(session: Session, by_id: dict[int, MatchView]) -> None:
     players = {p.id: p.name for p in session.exec(select(Player).where(col(Player.id).in_(people)))}
     teams = team_names(session) if events else {}
     for event in events:
-        by_id[event.match_id].events.append(EventView(event.kind, players.get(event.player_id, "?"),
-                                                      teams.get(event.team_id), event.minute, event.added,  # type: ignore[arg-type]
-                                                      players.get(event.keeper_id)))  # type: ignore[arg-type]
-    rows = session.exec(select(MatchSource, Report).join(Report, col(Report.id) == MatchSource.report_id)
-                        .where(col(MatchSource.match_id).in_(ids)).order_by(col(Report.id))).all()
+        by_id[event.match_id].events.append(
+            EventView(
+                event.kind,
+                players.get(event.player_id, "?"),
+                teams.get(event.team_id),
+                event.minute,
+                event.added,  # type: ignore[arg-type]
+                players.get(event.keeper_id),
+            )
+        )  # type: ignore[arg-type]
+    rows = session.exec(
+        select(MatchSource, Report)
+        .join(Report, col(Report.id) == MatchSource.report_id)
+        .where(col(MatchSource.match_id).in_(ids))
+        .order_by(col(Report.id))
+    ).all()
     for source, report in rows:
-        by_id[source.match_id].sources.append(SourceView(report.id, report.title, report.filename,  # type: ignore[arg-type]
-                                                         report.published, source.home_goals, source.away_goals))
+        by_id[source.match_id].sources.append(
+            SourceView(
+                report.id,
+                report.title,
+                report.filename,  # type: ignore[arg-type]
+                report.published,
+                source.home_goals,
+                source.away_goals,
+            )
+        )
 
 
 def _newest_first():
     return (col(Match.played_on).is_(None), col(Match.played_on).desc(), col(Match.id).desc())
 
 
-def head_to_head(session: Session, *, team_a: int, team_b: int, limit: int = 10,
-                 details: bool = False) -> list[MatchView]:
+def head_to_head(
+    session: Session, *, team_a: int, team_b: int, limit: int = 10, details: bool = False
+) -> list[MatchView]:
     """Matches between two teams, newest first (undated ones last, most recently stored first)."""
-    pair = or_(and_(col(Match.home_id) == team_a, col(Match.away_id) == team_b),
-               and_(col(Match.home_id) == team_b, col(Match.away_id) == team_a))
+    pair = or_(
+        and_(col(Match.home_id) == team_a, col(Match.away_id) == team_b),
+        and_(col(Match.home_id) == team_b, col(Match.away_id) == team_a),
+    )
     matches = list(session.exec(select(Match).where(pair).order_by(*_newest_first()).limit(limit)))
     return _views(session, matches, details=details)
 
 
-def recent_results(session: Session, *, team: int, limit: int = 5, scored_only: bool = False,
-                   details: bool = False) -> list[MatchView]:
+def recent_results(
+    session: Session, *, team: int, limit: int = 5, scored_only: bool = False, details: bool = False
+) -> list[MatchView]:
     """A team's latest matches, newest first."""
     query = select(Match).where(or_(col(Match.home_id) == team, col(Match.away_id) == team))
     if scored_only:
@@ -226,8 +289,11 @@ def match_details(session: Session, *, match_id: int) -> MatchView | None:
 def player_goals(session: Session, *, player: int, limit: int = 20) -> list[tuple[MatchView, GoalView]]:
     """A player's goals in the store, newest match first."""
     match_ids = list(session.exec(select(Goal.match_id).where(Goal.player_id == player).distinct()))
-    views = _views(session, list(session.exec(select(Match).where(col(Match.id).in_(match_ids))
-                                              .order_by(*_newest_first()).limit(limit))), details=False)
+    views = _views(
+        session,
+        list(session.exec(select(Match).where(col(Match.id).in_(match_ids)).order_by(*_newest_first()).limit(limit))),
+        details=False,
+    )
     name = session.get(Player, player)
     out = []
     for view in views:
@@ -238,20 +304,40 @@ def player_goals(session: Session, *, player: int, limit: int = 20) -> list[tupl
 
 
 # -- scorers and tables ---------------------------------------------------------------------------------
-def top_scorers(session: Session, *, competition: str | None = None, season: str | None = None,
-                team: int | None = None, limit: int = 10) -> list[ScorerRow]:
+def top_scorers(
+    session: Session,
+    *,
+    competition: str | None = None,
+    season: str | None = None,
+    team: int | None = None,
+    limit: int = 10,
+) -> list[ScorerRow]:
     """Most goals (own goals never count for the player; penalties shown beside), one indexed read."""
+
     def scope(column, value):
         return col(column).is_(None) if value is None else column == value
 
     rows = session.exec(
-        select(ScorerStat, Player).join(Player, col(Player.id) == ScorerStat.player_id)
-        .where(scope(ScorerStat.competition, competition), scope(ScorerStat.season, season),
-               scope(ScorerStat.team_id, team))
-        .order_by(col(ScorerStat.goals).desc(), col(ScorerStat.penalties), col(Player.name)).limit(limit)).all()
+        select(ScorerStat, Player)
+        .join(Player, col(Player.id) == ScorerStat.player_id)
+        .where(
+            scope(ScorerStat.competition, competition),
+            scope(ScorerStat.season, season),
+            scope(ScorerStat.team_id, team),
+        )
+        .order_by(col(ScorerStat.goals).desc(), col(ScorerStat.penalties), col(Player.name))
+        .limit(limit)
+    ).all()
     names = team_names(session) if rows else {}
-    return [ScorerRow(player.name, names.get(team if team is not None else player.team_id),  # type: ignore[arg-type]
-                      stat.goals, stat.penalties) for stat, player in rows]
+    return [
+        ScorerRow(
+            player.name,
+            names.get(team if team is not None else player.team_id),  # type: ignore[arg-type]
+            stat.goals,
+            stat.penalties,
+        )
+        for stat, player in rows
+    ]
 
 
 def players_like(session: Session, *, surname: str, limit: int = 20) -> list[Player]:
@@ -262,22 +348,24 @@ def players_like(session: Session, *, surname: str, limit: int = 20) -> list[Pla
 def standings(session: Session, *, competition: str, season: str | None = None) -> Table:
     """A table computed from the stored results (3 points a win, 1 a draw; goal difference, then
     goals scored); disputed scores are left out and counted."""
-    query = select(Match).where(Match.competition == competition)
+    query = select(Match.home_id, Match.away_id, Match.home_goals, Match.away_goals, Match.score_status).where(
+        Match.competition == competition
+    )
     if season is not None:
         query = query.where(Match.season == season)
     rows: dict[int, TableRow] = {}
-    names = team_names(session)
     counted = disputed = 0
-    for match in session.exec(query):
-        if match.score_status == "conflict":
+    for home, away, home_goals, away_goals, status in session.exec(query):
+        if status == "conflict":
             disputed += 1
             continue
-        if match.home_goals is None or match.away_goals is None:
+        if home_goals is None or away_goals is None:
             continue
         counted += 1
-        for team, scored, conceded in ((match.home_id, match.home_goals, match.away_goals),
-                                       (match.away_id, match.away_goals, match.home_goals)):
-            row = rows.setdefault(team, TableRow(names.get(team, "?")))
+        for team, scored, conceded in ((home, home_goals, away_goals), (away, away_goals, home_goals)):
+            row = rows.get(team)
+            if row is None:
+                row = rows[team] = TableRow("")
             row.played += 1
             row.goals_for += scored
             row.goals_against += conceded
@@ -287,41 +375,79 @@ def standings(session: Session, *, competition: str, season: str | None = None) 
                 row.drawn += 1
             else:
                 row.lost += 1
+    if rows:
+        for team_id_, name in session.exec(select(Team.id, Team.name).where(col(Team.id).in_(list(rows)))):
+            rows[team_id_].team = name  # type: ignore[index]
     ordered = sorted(rows.values(), key=lambda r: (-r.points, -r.goal_difference, -r.goals_for, r.team))
     return Table(competition, season, ordered, counted, disputed)
 
 
-def stated_standings(session: Session, *, competition: str | None = None, team: int | None = None,
-                     limit: int = 30) -> list[ClaimView]:
+def stated_standings(
+    session: Session, *, competition: str | None = None, team: int | None = None, limit: int = 30
+) -> list[ClaimView]:
     """Standings as reports state them, newest first (one per team: its latest claim)."""
     query = select(Claim).where(Claim.kind == "standing")
     if competition is not None:
         query = query.where(Claim.competition == competition)
     if team is not None:
         query = query.where(Claim.team_id == team)
-    claims = session.exec(query.order_by(col(Claim.as_of).is_(None), col(Claim.as_of).desc(),
-                                         col(Claim.id).desc()).limit(limit * 4)).all()
+    claims = session.exec(
+        query.order_by(col(Claim.as_of).is_(None), col(Claim.as_of).desc(), col(Claim.id).desc()).limit(limit * 4)
+    ).all()
     names = team_names(session)
     latest: dict[int | None, ClaimView] = {}
     for c in claims:
-        latest.setdefault(c.team_id, ClaimView(names.get(c.team_id), None, c.competition, c.season,  # type: ignore[arg-type]
-                                               c.position, c.points, None, None, c.as_of, c.report_id))
+        latest.setdefault(
+            c.team_id,
+            ClaimView(
+                names.get(c.team_id),
+                None,
+                c.competition,
+                c.season,  # type: ignore[arg-type]
+                c.position,
+                c.points,
+                None,
+                None,
+                c.as_of,
+                c.report_id,
+            ),
+        )
     return list(latest.values())[:limit]
 
 
 def player_tallies(session: Session, *, player: int) -> list[ClaimView]:
     """What reports state about a player's goal tally, newest first."""
-    claims = session.exec(select(Claim).where(Claim.kind == "tally", Claim.player_id == player)
-                          .order_by(col(Claim.as_of).is_(None), col(Claim.as_of).desc(), col(Claim.id).desc())).all()
+    claims = session.exec(
+        select(Claim)
+        .where(Claim.kind == "tally", Claim.player_id == player)
+        .order_by(col(Claim.as_of).is_(None), col(Claim.as_of).desc(), col(Claim.id).desc())
+    ).all()
     name = session.get(Player, player)
-    return [ClaimView(None, name.name if name else None, c.competition, c.season, None, None, c.goals, c.games,
-                      c.as_of, c.report_id) for c in claims]
+    return [
+        ClaimView(
+            None,
+            name.name if name else None,
+            c.competition,
+            c.season,
+            None,
+            None,
+            c.goals,
+            c.games,
+            c.as_of,
+            c.report_id,
+        )
+        for c in claims
+    ]
 
 
 # -- coverage and reports ------------------------------------------------------------------------------
 def coverage(session: Session) -> Coverage:
-    comps = session.exec(select(Match.competition, func.count()).where(col(Match.competition).is_not(None))
-                         .group_by(Match.competition).order_by(func.count().desc())).all()
+    comps = session.exec(
+        select(Match.competition, func.count())
+        .where(col(Match.competition).is_not(None))
+        .group_by(Match.competition)
+        .order_by(func.count().desc())
+    ).all()
     return Coverage(
         reports=session.exec(select(func.count()).select_from(Report)).one(),
         matches=session.exec(select(func.count()).select_from(Match)).one(),
@@ -336,14 +462,22 @@ def recent_reports(session: Session, *, limit: int = 10) -> list[Report]:
 
 
 def competitions(session: Session) -> list[str]:
-    return [c for c in session.exec(select(Match.competition).where(col(Match.competition).is_not(None))
-                                    .distinct()) if c]
+    return [
+        c for c in session.exec(select(Match.competition).where(col(Match.competition).is_not(None)).distinct()) if c
+    ]
 
 
 def seasons(session: Session, *, competition: str) -> list[str]:
-    return sorted((s for s in session.exec(select(Match.season).where(Match.competition == competition,
-                                                                      col(Match.season).is_not(None)).distinct())
-                   if s), reverse=True)
+    return sorted(
+        (
+            s
+            for s in session.exec(
+                select(Match.season).where(Match.competition == competition, col(Match.season).is_not(None)).distinct()
+            )
+            if s
+        ),
+        reverse=True,
+    )
 
 
 def sources_of_goal(session: Session, *, goal_id: int) -> list[int]:

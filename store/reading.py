@@ -66,8 +66,9 @@ def html_to_text(html: str) -> str:
     """The article of an HTML page, with its title and date as the report header when known."""
     import trafilatura
 
-    found = trafilatura.bare_extraction(html, include_comments=False, include_tables=True, favor_recall=True,
-                                        with_metadata=True)
+    found = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=True, favor_recall=True, with_metadata=True
+    )
     if not found or not getattr(found, "text", None):
         raise UnreadableReport("no article text found in the HTML page")
     header = []
@@ -84,8 +85,9 @@ def report_text(data: bytes, *, filename: str, max_bytes: int = DEFAULT_MAX_BYTE
     """Validated report text of a file's bytes; raises :class:`UnreadableReport` with the reason."""
     check_name(filename)
     if len(data) > max_bytes:
-        raise UnreadableReport(f"file too large ({len(data) / 1024 / 1024:.1f} MB; the limit is "
-                               f"{max_bytes / 1024 / 1024:.1f} MB)")
+        raise UnreadableReport(
+            f"file too large ({len(data) / 1024 / 1024:.1f} MB; the limit is {max_bytes / 1024 / 1024:.1f} MB)"
+        )
     text = decode(data)
     if Path(filename).suffix.lower() in HTML_SUFFIXES or _HTML_DOCUMENT.search(text[:2000]):
         text = html_to_text(text)
@@ -97,6 +99,7 @@ def report_text(data: bytes, *, filename: str, max_bytes: int = DEFAULT_MAX_BYTE
 def read_report_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     size = path.stat().st_size
     if size > max_bytes:
-        raise UnreadableReport(f"file too large ({size / 1024 / 1024:.1f} MB; the limit is "
-                               f"{max_bytes / 1024 / 1024:.1f} MB)")
+        raise UnreadableReport(
+            f"file too large ({size / 1024 / 1024:.1f} MB; the limit is {max_bytes / 1024 / 1024:.1f} MB)"
+        )
     return report_text(path.read_bytes(), filename=path.name, max_bytes=max_bytes)

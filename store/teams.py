@@ -23,8 +23,10 @@ from store.normalize import key, nfc
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 FUZZY_CUTOFF = 88  # rapidfuzz ratio (0-100) below which a typo is not trusted to name a team
 # Squad words that make a different team: "Chelsea" is not "Chelsea Women" nor "Vietnam U23".
-_SQUAD = re.compile(r"^(?:(?P<pre>u[ -]?\d{2}|nu|women|womens)\s+)?(?P<base>.+?)"
-                    r"(?:\s+(?P<post>women|womens|ladies|fc women|u[ -]?\d{2}|nu|ii|b|reserves|youth))?$")
+_SQUAD = re.compile(
+    r"^(?:(?P<pre>u[ -]?\d{2}|nu|women|womens)\s+)?(?P<base>.+?)"
+    r"(?:\s+(?P<post>women|womens|ladies|fc women|u[ -]?\d{2}|nu|ii|b|reserves|youth))?$"
+)
 
 
 @dataclass(slots=True)
@@ -65,16 +67,26 @@ def squad_of(name_key: str) -> tuple[str, str | None]:
     if not word:
         return found.group("base"), None
     word = word.replace(" ", "").replace("-", "")
-    label = {"nu": "Women", "women": "Women", "womens": "Women", "ladies": "Women", "fcwomen": "Women",
-             "ii": "II", "b": "B", "reserves": "Reserves", "youth": "Youth"}.get(word, word.upper())
+    label = {
+        "nu": "Women",
+        "women": "Women",
+        "womens": "Women",
+        "ladies": "Women",
+        "fcwomen": "Women",
+        "ii": "II",
+        "b": "B",
+        "reserves": "Reserves",
+        "youth": "Youth",
+    }.get(word, word.upper())
     return found.group("base"), label
 
 
 class Directory:
     """Teams and competitions by every name they go by, folded (see :func:`store.normalize.key`)."""
 
-    def __init__(self, teams: Iterable[Team], competitions: Iterable[Competition] = (),
-                 needs_context: Iterable[str] = ()) -> None:
+    def __init__(
+        self, teams: Iterable[Team], competitions: Iterable[Competition] = (), needs_context: Iterable[str] = ()
+    ) -> None:
         self.teams: dict[str, Team] = {}
         self.competitions: dict[str, Competition] = {}
         self.alias: dict[str, str] = {}  # key -> canonical team name
@@ -139,8 +151,7 @@ class Directory:
         """Best alias within ``cutoff`` (a typo such as 'Dotmund'), or None; ties are refused."""
         if self._choices is None:
             self._choices = list(self.alias)
-        hits = process.extract(name_key, self._choices, scorer=fuzz.ratio, processor=None,
-                               score_cutoff=cutoff, limit=3)
+        hits = process.extract(name_key, self._choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=3)
         if not hits:
             return None
         best = hits[0]
@@ -155,8 +166,9 @@ class Directory:
         if self._choices is None:
             self._choices = list(self.alias)
         scores: dict[str, float] = {}
-        for alias, score, _ in process.extract(key(name), self._choices, scorer=fuzz.WRatio,
-                                               processor=None, score_cutoff=cutoff, limit=limit * 4):
+        for alias, score, _ in process.extract(
+            key(name), self._choices, scorer=fuzz.WRatio, processor=None, score_cutoff=cutoff, limit=limit * 4
+        ):
             team = self.alias[alias]
             scores[team] = max(scores.get(team, 0.0), score)
         return sorted(scores.items(), key=lambda item: -item[1])[:limit]
@@ -176,16 +188,29 @@ def _load_toml(path: Path) -> dict:
 
 def load_directory(seeds_dir: Path = SEEDS_DIR) -> Directory:
     teams_data = _load_toml(seeds_dir / "teams.toml") if (seeds_dir / "teams.toml").exists() else {}
-    comps_data = (_load_toml(seeds_dir / "competitions.toml")
-                  if (seeds_dir / "competitions.toml").exists() else {})
-    teams = [Team(name=t["name"], country=t.get("country"), kind=t.get("kind", "club"),
-                  competitions=list(t.get("competitions", [])), grounds=list(t.get("grounds", [])),
-                  aliases={k: list(v) for k, v in t.get("aliases", {}).items()},
-                  nicknames={k: list(v) for k, v in t.get("nicknames", {}).items()})
-             for t in teams_data.get("team", [])]
-    comps = [Competition(name=c["name"], country=c.get("country"), kind=c.get("kind", "league"),
-                         teams=c.get("teams"), aliases={k: list(v) for k, v in c.get("aliases", {}).items()})
-             for c in comps_data.get("competition", [])]
+    comps_data = _load_toml(seeds_dir / "competitions.toml") if (seeds_dir / "competitions.toml").exists() else {}
+    teams = [
+        Team(
+            name=t["name"],
+            country=t.get("country"),
+            kind=t.get("kind", "club"),
+            competitions=list(t.get("competitions", [])),
+            grounds=list(t.get("grounds", [])),
+            aliases={k: list(v) for k, v in t.get("aliases", {}).items()},
+            nicknames={k: list(v) for k, v in t.get("nicknames", {}).items()},
+        )
+        for t in teams_data.get("team", [])
+    ]
+    comps = [
+        Competition(
+            name=c["name"],
+            country=c.get("country"),
+            kind=c.get("kind", "league"),
+            teams=c.get("teams"),
+            aliases={k: list(v) for k, v in c.get("aliases", {}).items()},
+        )
+        for c in comps_data.get("competition", [])
+    ]
     return Directory(teams, comps, teams_data.get("needs_context", []))
 
 

@@ -15,6 +15,7 @@ def sentences(raw: str) -> list[str]:
 
 # -- headers and front matter ------------------------------------------------------------------------
 
+
 def test_date_header_gives_the_publication_date_and_is_removed() -> None:
     doc = parse_document(" date 2023-11-04 Inter beat Atalanta 2-1. It was close.")
     assert doc.published == date(2023, 11, 4)
@@ -64,9 +65,12 @@ def test_short_first_line_without_full_stop_is_the_title() -> None:
 
 # -- markup ------------------------------------------------------------------------------------------
 
+
 def test_html_tags_php_and_entities_are_stripped() -> None:
-    raw = ("<p>Inter beat <b>Atalanta</b> 2&ndash;1 &amp; stayed top.</p><?php echo 'ad'; ?>"
-           "<div>Lautaro&nbsp;scored.</div><!-- tracking -->")
+    raw = (
+        "<p>Inter beat <b>Atalanta</b> 2&ndash;1 &amp; stayed top.</p><?php echo 'ad'; ?>"
+        "<div>Lautaro&nbsp;scored.</div><!-- tracking -->"
+    )
     assert sentences(raw) == ["Inter beat Atalanta 2-1 & stayed top.", "Lautaro scored."]
 
 
@@ -91,45 +95,57 @@ def test_bare_url_and_meta_lines_are_dropped() -> None:
 
 # -- word-segmented Vietnamese and loose typography --------------------------------------------------
 
-@pytest.mark.parametrize(("raw", "clean"), [
-    ("Inter_Lautaro Martinez_sút", "Inter Lautaro Martinez sút"),
-    ("Phút 90 + 2 , Atalanta", "Phút 90+2, Atalanta"),
-    ("tối 4 / 11 .", "tối 4/11."),
-    ("Serie_A 2023 - 2024", "Serie A 2023-2024"),
-    ("đội xếp thứ 16 Udinese_0 - 1", "đội xếp thứ 16 Udinese 0-1"),
-    ("V - League", "V-League"),
-    ("( phải ) mừng bàn", "(phải) mừng bàn"),
-])
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Inter_Lautaro Martinez_sút", "Inter Lautaro Martinez sút"),
+        ("Phút 90 + 2 , Atalanta", "Phút 90+2, Atalanta"),
+        ("tối 4 / 11 .", "tối 4/11."),
+        ("Serie_A 2023 - 2024", "Serie A 2023-2024"),
+        ("đội xếp thứ 16 Udinese_0 - 1", "đội xếp thứ 16 Udinese 0-1"),
+        ("V - League", "V-League"),
+        ("( phải ) mừng bàn", "(phải) mừng bàn"),
+    ],
+)
 def test_word_segmented_vietnamese(raw: str, clean: str) -> None:
     assert parse_document(raw).lines == [clean]
 
 
-@pytest.mark.parametrize(("raw", "clean"), [
-    ("West Ham1-2 Chelsea", "West Ham 1-2 Chelsea"),
-    ("Spurs2 - 0 Arsenal", "Spurs 2-0 Arsenal"),
-    ("U23 Việt Nam3-1 Lào", "U23 Việt Nam 3-1 Lào"),
-])
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("West Ham1-2 Chelsea", "West Ham 1-2 Chelsea"),
+        ("Spurs2 - 0 Arsenal", "Spurs 2-0 Arsenal"),
+        ("U23 Việt Nam3-1 Lào", "U23 Việt Nam 3-1 Lào"),
+    ],
+)
 def test_glued_scores_are_separated(raw: str, clean: str) -> None:
     assert parse_document(raw).lines == [clean]
 
 
 def test_typographic_dashes_and_quotes_are_plain() -> None:
     assert parse_document("Inter 2\u20131 Atalanta \u2014 Lautaro\u2019s night").lines == [
-        "Inter 2-1 Atalanta - Lautaro's night"]
+        "Inter 2-1 Atalanta - Lautaro's night"
+    ]
 
 
 # -- sentences ---------------------------------------------------------------------------------------
+
 
 def test_sentences_split_at_full_stops_and_other_ends() -> None:
     assert split_sentences("It ended 2-1! Then? Yes. Done") == ["It ended 2-1!", "Then?", "Yes.", "Done"]
 
 
-@pytest.mark.parametrize("text", [
-    "They play at St. James' Park on Sunday.",
-    "J. Smith scored the winner.",
-    "Mr. Jones said the result was fair.",
-    "Inter vs. Milan ended level.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They play at St. James' Park on Sunday.",
+        "J. Smith scored the winner.",
+        "Mr. Jones said the result was fair.",
+        "Inter vs. Milan ended level.",
+    ],
+)
 def test_abbreviations_and_initials_do_not_split(text: str) -> None:
     assert split_sentences(text) == [text]
 
@@ -155,11 +171,15 @@ def test_only_the_first_max_chars_are_read() -> None:
 
 # -- mojibake ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("raw", "clean"), [
-    ("Inter beat Atalanta Ã¢â‚¬â€œ 2-1", "Inter beat Atalanta - 2-1"),
-    ("Lautaro Mart\u00c3\u00adnez scored", "Lautaro Martínez scored"),
-    ("Inter\u00e2\u20ac\u2122s win", "Inter's win"),
-])
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Inter beat Atalanta Ã¢â‚¬â€œ 2-1", "Inter beat Atalanta - 2-1"),
+        ("Lautaro Mart\u00c3\u00adnez scored", "Lautaro Martínez scored"),
+        ("Inter\u00e2\u20ac\u2122s win", "Inter's win"),
+    ],
+)
 def test_mojibake_is_repaired(raw: str, clean: str) -> None:
     assert parse_document(raw).lines == [clean]
 

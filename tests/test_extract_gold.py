@@ -48,14 +48,21 @@ def test_print_scores(evaluation: Evaluation) -> None:
 def test_quality_bar(evaluation: Evaluation, lang: str, field: str, bar: float) -> None:
     value = evaluation.summary[lang][field]
     assert value is not None and value >= bar, (
-        f"{lang} {field} {value} < {bar}\n{format_evaluation(evaluation)}\n" + "\n".join(evaluation.errors))
+        f"{lang} {field} {value} < {bar}\n{format_evaluation(evaluation)}\n" + "\n".join(evaluation.errors)
+    )
 
 
 def _reference_tool() -> tuple[dict, list[str]]:
     """The tool's JSON summary and its error lines, over ``python -m bot.cli extract`` in one batch."""
     batch = f"{shlex.quote(sys.executable)} -m bot.cli extract --json {{files}}"
-    done = subprocess.run([sys.executable, str(TOOL), str(CORPUS), "--batch", batch, "--json", "--errors"],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300, check=True)
+    done = subprocess.run(
+        [sys.executable, str(TOOL), str(CORPUS), "--batch", batch, "--json", "--errors"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=True,
+    )
     summary, end = json.JSONDecoder().raw_decode(done.stdout)  # --errors lines follow the JSON
     return summary, done.stdout[end:].strip().splitlines()
 
@@ -68,6 +75,7 @@ def test_evaluator_agrees_with_the_reference_tool(evaluation: Evaluation) -> Non
 
 
 # -- the evaluator on hand-made predictions --------------------------------------------------------
+
 
 def test_gold_scored_against_itself_is_perfect() -> None:
     result = score(GOLDS, {g.txt.name: g.data for g in GOLDS})
@@ -92,32 +100,39 @@ def test_failed_extraction_is_listed_and_predicts_nothing() -> None:
     assert result.errors[0] == "seed_002: extractor failed: ValueError: boom"
 
 
-@pytest.mark.parametrize(("gold", "predicted", "same"), [
-    ("Inter", "Internazionale", True),
-    ("Wigan", "Wigan Athletic", True),
-    ("Inter", "Inter Miami", False),
-    ("Chelsea", "Chelsea Women", False),
-    ("Vietnam", "Vietnam U23", False),
-    ("Ha Noi", "Cong An Ha Noi", False),
-    ("Thanh Hoa", "Khanh Hoa", False),
-    ("Sheffield United", "Sheffield United Ezri Konsa", False),
-])
+@pytest.mark.parametrize(
+    ("gold", "predicted", "same"),
+    [
+        ("Inter", "Internazionale", True),
+        ("Wigan", "Wigan Athletic", True),
+        ("Inter", "Inter Miami", False),
+        ("Chelsea", "Chelsea Women", False),
+        ("Vietnam", "Vietnam U23", False),
+        ("Ha Noi", "Cong An Ha Noi", False),
+        ("Thanh Hoa", "Khanh Hoa", False),
+        ("Sheffield United", "Sheffield United Ezri Konsa", False),
+    ],
+)
 def test_same_team(gold: str, predicted: str, same: bool) -> None:
     assert evaluate.same_team(gold, predicted) is same
 
 
-@pytest.mark.parametrize(("a", "b", "same"), [
-    ("Lautaro Martinez", "Lautaro Martínez", True),
-    ("Robin Gosens", "Gosens", True),
-    ("Vinicius Junior", "Vinicius Jr", True),
-    ("Giuliano Simeone", "Diego Simeone", False),
-    ("Nguyễn Quang Hải", "Nguyen Van Toan", False),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Lautaro Martinez", "Lautaro Martínez", True),
+        ("Robin Gosens", "Gosens", True),
+        ("Vinicius Junior", "Vinicius Jr", True),
+        ("Giuliano Simeone", "Diego Simeone", False),
+        ("Nguyễn Quang Hải", "Nguyen Van Toan", False),
+    ],
+)
 def test_same_player(a: str, b: str, same: bool) -> None:
     assert evaluate.same_player(a, b) is same
 
 
 # -- the port against the tool's own functions -----------------------------------------------------
+
 
 def _load_tool() -> ModuleType:
     """The reference tool as a module, to call its matching functions directly."""
@@ -132,21 +147,47 @@ REFERENCE = _load_tool()
 GOLD_TEAMS = sorted({name for g in GOLDS for m in g.data["matches"] for name in (m["home"], m["away"])})
 GOLD_PLAYERS = sorted({goal["player"] for g in GOLDS for goal in g.data["goals"]})
 # names the tool's tables treat specially, mixed with ordinary words, diacritics and squad markers
-NAME_WORDS = sorted({*REFERENCE.DROP, *REFERENCE.OTHER_SQUAD, *REFERENCE.SHARED_HEAD, *REFERENCE.ALIASES,
-                     *REFERENCE.ALIASES.values(), "Inter", "Miami", "Công", "An", "Hà", "Nội", "U-23", "Jr",
-                     "de", "Simeone", "Diego", "York", "New", "Đông", "Á", "Thanh", "Hóa", "Ø", "1", "2005"})
+NAME_WORDS = sorted(
+    {
+        *REFERENCE.DROP,
+        *REFERENCE.OTHER_SQUAD,
+        *REFERENCE.SHARED_HEAD,
+        *REFERENCE.ALIASES,
+        *REFERENCE.ALIASES.values(),
+        "Inter",
+        "Miami",
+        "Công",
+        "An",
+        "Hà",
+        "Nội",
+        "U-23",
+        "Jr",
+        "de",
+        "Simeone",
+        "Diego",
+        "York",
+        "New",
+        "Đông",
+        "Á",
+        "Thanh",
+        "Hóa",
+        "Ø",
+        "1",
+        "2005",
+    }
+)
 random_names = st.lists(st.sampled_from(NAME_WORDS), min_size=0, max_size=4).map(" ".join)
 
 
 def test_team_matching_agrees_with_the_tool_on_gold_names() -> None:
-    differ = [(a, b) for a in GOLD_TEAMS for b in GOLD_TEAMS
-              if evaluate.same_team(a, b) != REFERENCE.same_team(a, b)]
+    differ = [(a, b) for a in GOLD_TEAMS for b in GOLD_TEAMS if evaluate.same_team(a, b) != REFERENCE.same_team(a, b)]
     assert not differ
 
 
 def test_player_matching_agrees_with_the_tool_on_gold_names() -> None:
-    differ = [(a, b) for a in GOLD_PLAYERS for b in GOLD_PLAYERS
-              if evaluate.same_player(a, b) != REFERENCE.same_player(a, b)]
+    differ = [
+        (a, b) for a in GOLD_PLAYERS for b in GOLD_PLAYERS if evaluate.same_player(a, b) != REFERENCE.same_player(a, b)
+    ]
     assert not differ
 
 

@@ -19,14 +19,59 @@ from store.extract import ExtractedReport, extract
 TIME_LIMIT = 20.0  # seconds per case
 
 VIETNAMESE_LETTERS = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂÂĐÊÔƠƯÁÀÃẢẠÉÈÍÌÓÒÚÙÝ"
-ALPHABET = ("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" + VIETNAMESE_LETTERS
-            + " \n\t_-–—+/:;,.!?'\"()[]{}<>&#%*⟦⟧’“”…")
+ALPHABET = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    + VIETNAMESE_LETTERS
+    + " \n\t_-–—+/:;,.!?'\"()[]{}<>&#%*⟦⟧’“”…"
+)
 # words the rules react to, so that random text reaches them instead of stopping at the gates
-TOKENS = ["Inter", "Atalanta", "Hemel Hempstead", "Đông Á Thanh Hóa", "Lautaro Martinez", "Nguyễn_Văn_Tùng",
-          "2-1", "1-1", "0 - 0", "90+2", "90 + 2", "63rd minute", "phút", "scored", "ghi bàn", "beat",
-          "thắng", "thua", "hòa", "drew", "penalty", "phạt đền", "own goal", "phản lưới nhà", "sent off",
-          "thẻ đỏ", "points", "điểm", "xếp thứ", "top of the table", "⟦T0⟧", "⟦N1⟧", "⟦S2⟧",
-          " date 2023-11-04", "---", "title:", "<p>", "</p>", "![x](y)", "[a](b)", "(", ")", ".", ",", "\n"]
+TOKENS = [
+    "Inter",
+    "Atalanta",
+    "Hemel Hempstead",
+    "Đông Á Thanh Hóa",
+    "Lautaro Martinez",
+    "Nguyễn_Văn_Tùng",
+    "2-1",
+    "1-1",
+    "0 - 0",
+    "90+2",
+    "90 + 2",
+    "63rd minute",
+    "phút",
+    "scored",
+    "ghi bàn",
+    "beat",
+    "thắng",
+    "thua",
+    "hòa",
+    "drew",
+    "penalty",
+    "phạt đền",
+    "own goal",
+    "phản lưới nhà",
+    "sent off",
+    "thẻ đỏ",
+    "points",
+    "điểm",
+    "xếp thứ",
+    "top of the table",
+    "⟦T0⟧",
+    "⟦N1⟧",
+    "⟦S2⟧",
+    " date 2023-11-04",
+    "---",
+    "title:",
+    "<p>",
+    "</p>",
+    "![x](y)",
+    "[a](b)",
+    "(",
+    ")",
+    ".",
+    ",",
+    "\n",
+]
 
 
 def check(text: str) -> ExtractedReport:
@@ -46,8 +91,7 @@ def test_any_text(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(TOKENS), st.text(alphabet=ALPHABET, max_size=6)), max_size=60)
-       .map(" ".join))
+@given(st.lists(st.one_of(st.sampled_from(TOKENS), st.text(alphabet=ALPHABET, max_size=6)), max_size=60).map(" ".join))
 def test_any_football_like_text(text: str) -> None:
     check(text)
 
@@ -62,8 +106,10 @@ def _latin1() -> str:
 
 
 def _html_soup() -> str:
-    chunk = ("<div><p class='x'>Inter <b>2-1</b> <a href='#'>Milan<script>if (a < b) {x = '<p>';}</script>"
-             "</p></div><!-- comment <p> --><br/>&amp;&#x27;&lt;&bogus;<?php echo '<';")
+    chunk = (
+        "<div><p class='x'>Inter <b>2-1</b> <a href='#'>Milan<script>if (a < b) {x = '<p>';}</script>"
+        "</p></div><!-- comment <p> --><br/>&amp;&#x27;&lt;&bogus;<?php echo '<';"
+    )
     return chunk * 5_000
 
 

@@ -36,11 +36,15 @@ def match_between(report: ExtractedReport, first: str, second: str) -> tuple[int
 
 def goals_of(report: ExtractedReport, match: int) -> dict[str, tuple]:
     """Scorer surname -> (team, minute, added, penalty, own goal) of one match's goals."""
-    return {g.player.split()[-1]: (g.team, g.minute, g.added, g.penalty, g.own_goal)
-            for g in report.goals if g.match == match}
+    return {
+        g.player.split()[-1]: (g.team, g.minute, g.added, g.penalty, g.own_goal)
+        for g in report.goals
+        if g.match == match
+    }
 
 
 # -- seed 000: Atalanta 1-2 Inter, Vietnamese, word-segmented ---------------------------------------
+
 
 def test_seed_000_is_vietnamese() -> None:
     assert seed("000").lang == "vi"
@@ -75,15 +79,11 @@ def test_seed_000_red_card() -> None:
     assert _toloi_red_card().second_yellow
 
 
-@pytest.mark.xfail(strict=True, reason="the minute '90 + 2' is in the sentence before the booking: "
-                                       "the event has minute None, added None")
 def test_seed_000_red_card_minute() -> None:
     card = _toloi_red_card()
     assert (card.minute, card.added) == (90, 2)
 
 
-@pytest.mark.xfail(strict=True, reason="the sentence before says 'Atalanta ... chỉ còn 10 cầu thủ': "
-                                       "the event has team None")
 def test_seed_000_red_card_team() -> None:
     assert _toloi_red_card().team == "Atalanta"
 
@@ -96,12 +96,15 @@ def test_seed_000_side_match() -> None:
     assert goals_of(report, index)["Pereyra"] == ("Udinese", 62, None, True, False)
 
 
-@pytest.mark.parametrize(("team", "position", "points"), [
-    ("Inter", 1, 28),
-    ("Juventus", 2, 23),  # derived: Inter is "năm điểm" (five points) ahead of second-placed Juventus
-    ("AC Milan", 3, 22),
-    ("Atalanta", 5, 19),  # after the match; "đứng thứ tư" (fourth) was before it
-])
+@pytest.mark.parametrize(
+    ("team", "position", "points"),
+    [
+        ("Inter", 1, 28),
+        ("Juventus", 2, 23),  # derived: Inter is "năm điểm" (five points) ahead of second-placed Juventus
+        ("AC Milan", 3, 22),
+        ("Atalanta", 5, 19),  # after the match; "đứng thứ tư" (fourth) was before it
+    ],
+)
 def test_seed_000_standings(team: str, position: int, points: int) -> None:
     claims = [(c.team, c.position, c.points, c.competition) for c in seed("000").standings]
     assert (team, position, points, "Serie A") in claims
@@ -114,6 +117,7 @@ def test_seed_000_tally() -> None:
 
 # -- seed 001: Inter - Napoli with no final score -----------------------------------------------------
 
+
 def test_seed_001_main_match_has_no_score() -> None:
     _, match = match_between(seed("001"), "Inter", "Napoli")
     assert match.home == "Inter" and match.main
@@ -121,8 +125,6 @@ def test_seed_001_main_match_has_no_score() -> None:
     assert (match.home_goals, match.away_goals) == (None, None)  # "the 3-1 goal" is not the final score
 
 
-@pytest.mark.xfail(strict=True, reason="'the audience of San Siro' is not taken as venue evidence: "
-                                       "order_known is False")
 def test_seed_001_inter_known_to_be_at_home() -> None:
     _, match = match_between(seed("001"), "Inter", "Napoli")
     assert match.order_known
@@ -144,6 +146,7 @@ def test_seed_001_no_three_one_result() -> None:
 
 
 # -- seed 002: Inter 1-1 Atalanta, a saved penalty -----------------------------------------------------
+
 
 def test_seed_002_main_match() -> None:
     _, match = match_between(seed("002"), "Inter", "Atalanta")
@@ -170,7 +173,5 @@ def test_seed_002_saved_penalty() -> None:
     assert _muriel_penalty().keeper in (None, "Samir Handanovic")
 
 
-@pytest.mark.xfail(strict=True, reason="'an 88th minute penalty' is in the first sentence, the save in the "
-                                       "third: the event has minute None")
 def test_seed_002_saved_penalty_minute() -> None:
     assert _muriel_penalty().minute == 88

@@ -185,9 +185,7 @@ async def test_length_is_counted_after_parsing(bot: Bot, alice_chat: tuple[dict,
     assert message.entities[0].length == 4096
 
 
-async def test_unknown_chat_and_bad_button_data(
-    bot: Bot, tg: FakeTelegram, alice_chat: tuple[dict, dict]
-) -> None:
+async def test_unknown_chat_and_bad_button_data(bot: Bot, tg: FakeTelegram, alice_chat: tuple[dict, dict]) -> None:
     _, chat = alice_chat
     with pytest.raises(BadRequest, match="Chat not found"):
         await bot.send_message(999, "hi")
@@ -214,9 +212,7 @@ async def test_replies_and_edits(bot: Bot, tg: FakeTelegram, alice_chat: tuple[d
         await bot.edit_message_text("gone", chat_id=chat["id"], message_id=answer.message_id)
 
 
-async def test_webhook_menu_and_chat_actions(
-    bot: Bot, tg: FakeTelegram, alice_chat: tuple[dict, dict]
-) -> None:
+async def test_webhook_menu_and_chat_actions(bot: Bot, tg: FakeTelegram, alice_chat: tuple[dict, dict]) -> None:
     _, chat = alice_chat
     assert await bot.set_webhook("https://footbot.example/hook")
     with pytest.raises(Conflict):
@@ -230,9 +226,7 @@ async def test_webhook_menu_and_chat_actions(
         await bot.send_chat_action(chat["id"], "dancing")
 
 
-async def test_get_updates_offsets_and_redelivery(
-    bot: Bot, tg: FakeTelegram, alice_chat: tuple[dict, dict]
-) -> None:
+async def test_get_updates_offsets_and_redelivery(bot: Bot, tg: FakeTelegram, alice_chat: tuple[dict, dict]) -> None:
     alice, chat = alice_chat
     for text in ("one", "two", "three"):
         tg.send_text(chat, alice, text)
@@ -294,9 +288,7 @@ async def test_user_document_is_downloaded_through_get_file(
         await bot.get_file(huge["document"]["file_id"])
 
 
-async def test_bot_uploads_document_and_photo(
-    bot: Bot, tg: FakeTelegram, alice_chat: tuple[dict, dict]
-) -> None:
+async def test_bot_uploads_document_and_photo(bot: Bot, tg: FakeTelegram, alice_chat: tuple[dict, dict]) -> None:
     _, chat = alice_chat
     message = await bot.send_document(
         chat["id"], b"a,b\n1,2\n", filename="table.csv", caption="<i>table</i>", parse_mode=ParseMode.HTML
@@ -316,9 +308,7 @@ async def test_bot_uploads_document_and_photo(
 async def test_commands_per_scope_and_language(bot: Bot, tg: FakeTelegram) -> None:
     scope = BotCommandScopeAllPrivateChats()
     await bot.set_my_commands([BotCommand("ask", "Hỏi về trận đấu")], scope=scope, language_code="vi")
-    assert tg.commands({"type": "all_private_chats"}, "vi") == [
-        {"command": "ask", "description": "Hỏi về trận đấu"}
-    ]
+    assert tg.commands({"type": "all_private_chats"}, "vi") == [{"command": "ask", "description": "Hỏi về trận đấu"}]
     assert tg.commands() == []
     assert [c.command for c in await bot.get_my_commands(scope=scope, language_code="vi")] == ["ask"]
     with pytest.raises(BadRequest):
@@ -329,9 +319,7 @@ async def test_commands_per_scope_and_language(bot: Bot, tg: FakeTelegram) -> No
 
 async def test_inline_answers_are_recorded_and_checked(bot: Bot, tg: FakeTelegram) -> None:
     query = tg.inline_query(tg.user(7, "Bob"), "arsenal")
-    article = InlineQueryResultArticle(
-        "r1", "Arsenal", InputTextMessageContent("<b>2-1</b>", parse_mode="HTML")
-    )
+    article = InlineQueryResultArticle("r1", "Arsenal", InputTextMessageContent("<b>2-1</b>", parse_mode="HTML"))
     with pytest.raises(BadRequest):
         await bot.answer_inline_query(query["id"], [article, article])
     assert tg.errors[-1].description == "Bad Request: RESULT_ID_DUPLICATE"
@@ -420,9 +408,7 @@ async def _on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 @pytest.fixture
 async def app(tg: FakeTelegram) -> AsyncIterator[Application]:
-    application = (
-        ApplicationBuilder().token(tg.token).base_url(tg.base_url).base_file_url(tg.base_file_url).build()
-    )
+    application = ApplicationBuilder().token(tg.token).base_url(tg.base_url).base_file_url(tg.base_file_url).build()
     application.add_handler(CommandHandler("menu", _menu))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, _echo))
     application.add_handler(CallbackQueryHandler(_on_button))

@@ -30,8 +30,13 @@ def _stored(engine: Engine) -> int:
 
 def _ingest_command(folder: Path, url: str) -> subprocess.Popen:
     env = dict(os.environ, DATABASE_URL=url, LOG_LEVEL="WARNING")
-    return subprocess.Popen([sys.executable, "-m", "bot.cli", "ingest", str(folder)], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "ingest", str(folder)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 @pytest.mark.slow

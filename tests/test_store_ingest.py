@@ -36,8 +36,11 @@ def test_seeds_then_corpus_twice_gives_the_same_store(ingestor: Ingestor, engine
 def test_the_same_text_in_another_encoding_is_a_duplicate(ingestor: Ingestor) -> None:
     text = (REPORTS / "atalanta_inter_en.txt").read_text(encoding="utf-8")
     assert ingestor.ingest_bytes(text.encode("utf-8"), filename="a.txt").status == "ingested"
-    for data in (b"\xef\xbb\xbf" + text.encode("utf-8"), text.encode("utf-16"),
-                 text.replace("\n", "\r\n").encode("utf-8")):
+    for data in (
+        b"\xef\xbb\xbf" + text.encode("utf-8"),
+        text.encode("utf-16"),
+        text.replace("\n", "\r\n").encode("utf-8"),
+    ):
         outcome = ingestor.ingest_bytes(data, filename="b.txt")
         assert outcome.status == "duplicate", outcome
 
@@ -77,7 +80,7 @@ def test_bad_input_gets_a_reason_and_does_not_stop_the_batch(ingestor: Ingestor,
         "binary.txt": bytes(range(256)) * 8,
         "huge.txt": b"a" * (3 * 1024 * 1024),
         "picture.png": b"\x89PNG\r\n\x1a\n",
-        "no_football.txt": "The village fete raised money for the new church roof.".encode(),
+        "no_football.txt": b"The village fete raised money for the new church roof.",
         "good.txt": (REPORTS / "atalanta_inter_en.txt").read_bytes(),
     }
     for name, data in files.items():
@@ -128,7 +131,7 @@ def test_the_raw_report_is_stored_before_extraction(ingestor: Ingestor, engine: 
 
 
 def test_reextract_rebuilds_the_same_facts(ingestor: Ingestor, engine: Engine) -> None:
-    ingestor.ingest_paths(seed_files() + [REPORTS / "atalanta_inter_en.txt"])
+    ingestor.ingest_paths([*seed_files(), REPORTS / "atalanta_inter_en.txt"])
     before = count_rows(engine)
     with Session(engine) as session:
         before_sources = len(session.exec(select(MatchSource)).all())

@@ -22,17 +22,20 @@ def test_default_directory_is_read_once() -> None:
     assert default_directory() is default_directory()
 
 
-@pytest.mark.parametrize(("name", "canonical"), [
-    ("Man Utd", "Manchester United"),
-    ("MU", "Manchester United"),
-    ("Inter Milan", "Inter"),
-    ("Internazionale", "Inter"),
-    ("Inter", "Inter"),
-    ("inter milan", "Inter"),
-    ("Man City", "Manchester City"),
-    ("Đông Á Thanh Hóa", "Thanh Hoa"),
-    ("Dong A Thanh Hoa", "Thanh Hoa"),
-])
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Man Utd", "Manchester United"),
+        ("MU", "Manchester United"),
+        ("Inter Milan", "Inter"),
+        ("Internazionale", "Inter"),
+        ("Inter", "Inter"),
+        ("inter milan", "Inter"),
+        ("Man City", "Manchester City"),
+        ("Đông Á Thanh Hóa", "Thanh Hoa"),
+        ("Dong A Thanh Hoa", "Thanh Hoa"),
+    ],
+)
 def test_aliases(directory: Directory, name: str, canonical: str) -> None:
     assert directory.canonical(name) == canonical
 
@@ -47,21 +50,27 @@ def test_nickname_may_be_shared(directory: Directory) -> None:
     assert directory.canonical("Real") is None
 
 
-@pytest.mark.parametrize(("name", "canonical"), [
-    ("Chelsea Women", "Chelsea Women"),
-    ("Chelsea FC Women", "Chelsea Women"),
-    ("U23 Việt Nam", "Vietnam U23"),
-    ("Việt Nam U23", "Vietnam U23"),
-])
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Chelsea Women", "Chelsea Women"),
+        ("Chelsea FC Women", "Chelsea Women"),
+        ("U23 Việt Nam", "Vietnam U23"),
+        ("Việt Nam U23", "Vietnam U23"),
+    ],
+)
 def test_squads_are_other_teams_of_the_same_club(directory: Directory, name: str, canonical: str) -> None:
     assert directory.canonical(name) == canonical
 
 
-@pytest.mark.parametrize(("name_key", "split"), [
-    ("chelsea women", ("chelsea", "Women")),
-    ("u23 viet nam", ("viet nam", "U23")),
-    ("chelsea", ("chelsea", None)),
-])
+@pytest.mark.parametrize(
+    ("name_key", "split"),
+    [
+        ("chelsea women", ("chelsea", "Women")),
+        ("u23 viet nam", ("viet nam", "U23")),
+        ("chelsea", ("chelsea", None)),
+    ],
+)
 def test_squad_of(name_key: str, split: tuple[str, str | None]) -> None:
     assert squad_of(name_key) == split
 
@@ -71,10 +80,13 @@ def test_inter_is_not_inter_miami(directory: Directory) -> None:
     assert directory.canonical("Inter") != directory.canonical("Inter Miami")
 
 
-@pytest.mark.parametrize(("typo", "canonical"), [
-    ("Dotmund", "Borussia Dortmund"),
-    ("Arsnal", "Arsenal"),
-])
+@pytest.mark.parametrize(
+    ("typo", "canonical"),
+    [
+        ("Dotmund", "Borussia Dortmund"),
+        ("Arsnal", "Arsenal"),
+    ],
+)
 def test_fuzzy_typos(directory: Directory, typo: str, canonical: str) -> None:
     assert directory.canonical(typo) == canonical
 

@@ -23,12 +23,21 @@ from store.teams import Directory, default_directory
 
 EXTRACTOR_VERSION = "1"
 
-__all__ = ["EXTRACTOR_VERSION", "EventFact", "ExtractedReport", "GoalFact", "MatchFact", "StandingClaim",
-           "TallyClaim", "extract"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "EventFact",
+    "ExtractedReport",
+    "GoalFact",
+    "MatchFact",
+    "StandingClaim",
+    "TallyClaim",
+    "extract",
+]
 
 
-def extract(text: str, *, published: date | None = None, lang: str | None = None,
-            directory: Directory | None = None) -> ExtractedReport:
+def extract(
+    text: str, *, published: date | None = None, lang: str | None = None, directory: Directory | None = None
+) -> ExtractedReport:
     """The facts a report states (see the package docstring)."""
     doc = parse_document(text, published=published)
     code = lang or detect_language(doc.text)
@@ -47,8 +56,10 @@ def extract(text: str, *, published: date | None = None, lang: str | None = None
     learned = _discover_teams(annotator, scores)
     if learned:  # the document taught us team names: read the sentences that use them again
         annotator.last_person = None
-        annotated = [annotator.annotate(s) if any(n in s.text for n in learned) else a
-                     for s, a in zip(doc.sentences, annotated, strict=True)]
+        annotated = [
+            annotator.annotate(s) if any(n in s.text for n in learned) else a
+            for s, a in zip(doc.sentences, annotated, strict=True)
+        ]
         _resolve_relative_minutes(annotated)
         assembler = Assembler(doc, rules, directory, annotator, annotated)
         assembler.learn()
@@ -65,12 +76,16 @@ def extract(text: str, *, published: date | None = None, lang: str | None = None
     words = rules.compiled.words
     for i, ann in enumerate(annotated):
         following = annotated[i + 1].sentence.text if i + 1 < len(annotated) else ""
-        negated_by_next = bool(words["DISALLOWED"].search(following) and words["GOAL_NOUN"].search(following)
-                               and not words["GOAL_STANDS"].search(following))
+        negated_by_next = bool(
+            words["DISALLOWED"].search(following)
+            and words["GOAL_NOUN"].search(following)
+            and not words["GOAL_STANDS"].search(following)
+        )
         mentions += narrative_mentions(ann, rules, scores[i].running, negated_by_next)
     _carry_minutes(mentions, annotated)
     assembler.place_mentions(mentions)
     events = [e for ann in annotated for e in event_mentions(ann, rules)]
+    _carry_minutes(events, annotated)
     standings = [m for ann in annotated for m in standing_mentions(ann, rules, annotator, assembler.team_name)]
     tallies = [m for ann in annotated for m in tally_mentions(ann, rules, annotator, assembler.team_name)]
     return assembler.report(code, events, standings, tallies)
@@ -89,11 +104,11 @@ def _resolve_relative_minutes(annotated: list[Annotated]) -> None:
 
 
 def _carry_minutes(mentions: list, annotated: list[Annotated]) -> None:
-    """'Phút 20, Messi lại làm ... Dembele sút vào góc': a goal told without a minute, right after a
-    sentence of the same paragraph that gave one, happened at that minute."""
-    timed = {m.sentence for m in mentions if m.minute is not None and m.source == "narrative"}
+    """'Phút 20, Messi lại làm ... Dembele sút vào góc': a goal or card told without a minute, right
+    after a sentence of the same paragraph that gave one, happened at that minute."""
+    timed = {m.sentence for m in mentions if m.minute is not None and getattr(m, "source", "narrative") == "narrative"}
     for mention in mentions:
-        if mention.source != "narrative" or mention.minute is not None or mention.player is None:
+        if getattr(mention, "source", "narrative") != "narrative" or mention.minute is not None:
             continue
         line = annotated[mention.sentence].sentence.line
         for back in (1, 2):

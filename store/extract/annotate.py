@@ -29,7 +29,7 @@ def _inside_aside(text: str, start: int) -> bool:
     opening = text.rfind("(", 0, start)
     if opening < 0 or ")" in text[opening:start]:
         return False
-    first = text[opening + 1:start].split()
+    first = text[opening + 1 : start].split()
     return bool(first) and first[0][:1].islower()
 
 
@@ -73,8 +73,9 @@ class Annotated:
 
     def entities_in(self, start: int, end: int, kinds: str = "TNRSMCV") -> list[Entity]:
         """Entities whose placeholders lie in skeleton[start:end]."""
-        return [e for e, pos in zip(self.entities, self.positions, strict=True)
-                if start <= pos < end and e.kind in kinds]
+        return [
+            e for e, pos in zip(self.entities, self.positions, strict=True) if start <= pos < end and e.kind in kinds
+        ]
 
     def position(self, entity: Entity) -> int:
         return self.positions[next(i for i, e in enumerate(self.entities) if e is entity)]
@@ -90,8 +91,11 @@ class Annotator:
         self.discovered: dict[str, str] = {}  # key -> team name first seen in a team slot
         self.confirmed: set[str] = set()  # needs-context aliases seen with a team cue in this document
         self.last_person: str | None = None  # for "he", "the Argentine" in the next sentence
-        self._prefix = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(p) for p in rules.team_prefixes) + r")\s*$",
-                                  re.I) if rules.team_prefixes else None
+        self._prefix = (
+            re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(p) for p in rules.team_prefixes) + r")\s*$", re.I)
+            if rules.team_prefixes
+            else None
+        )
         self._number = rules.number_words | {str(i): i for i in range(200)}
         self._squad_keys = {key(w) for w in rules.squad_words} | {"women", "u23", "u21", "u19", "u20", "nu", "ii"}
         self._discovered_starts: dict[str, int] = {}
@@ -129,7 +133,7 @@ class Annotator:
 
         def add(entity: Entity) -> None:
             found.append(entity)
-            taken[entity.start:entity.end] = b"\x01" * (entity.end - entity.start)
+            taken[entity.start : entity.end] = b"\x01" * (entity.end - entity.start)
 
         timed = self.compiled.may_hold_minute.search(text)
         for pattern in self.compiled.minutes if timed else ():
@@ -138,10 +142,8 @@ class Annotator:
                     minute = self._minute(m)
                     if minute is not None:
                         add(Entity("M", m.start(), m.end(), m.group(), minute))
-        scores = 0
-        for m in _SCORE.finditer(text) if timed else ():
-            scores += 1
-            if scores > MAX_SCORES:  # a table of numbers, not prose about matches
+        for count, m in enumerate(_SCORE.finditer(text) if timed else ()):
+            if count >= MAX_SCORES:  # a table of numbers, not prose about matches
                 break
             if free(m.start(), m.end()):
                 add(Entity("S", m.start(), m.end(), m.group(), (int(m.group(1)), int(m.group(2)))))
@@ -161,7 +163,7 @@ class Annotator:
                     continue
                 end = m.start("name") + len(" ".join(words)) if m.end("name") == m.end() else m.end()
                 if free(m.start(), end):
-                    add(Entity("R", m.start(), end, text[m.start():end], "coach:" + " ".join(words)))
+                    add(Entity("R", m.start(), end, text[m.start() : end], "coach:" + " ".join(words)))
         self._names(text, free, add)
         self._descriptors(text, free, add, found)
         found.sort(key=lambda e: e.start)
@@ -173,7 +175,7 @@ class Annotator:
         cursor = 0
         length = 0
         for index, entity in enumerate(found):
-            chunk = text[cursor:entity.start]
+            chunk = text[cursor : entity.start]
             parts.append(chunk)
             length += len(chunk)
             positions.append(length)
@@ -217,26 +219,26 @@ class Annotator:
         while i < len(tokens):
             hit = None
             first = tokens[i].group()
-            longest = max(starts.get(first, 0), self._discovered_starts.get(first, 0),
-                          MAX_NGRAM if first in squads else 0)
+            longest = max(
+                starts.get(first, 0), self._discovered_starts.get(first, 0), MAX_NGRAM if first in squads else 0
+            )
             for n in range(min(longest, len(tokens) - i), 0, -1):
                 start, end = tokens[i].start(), tokens[i + n - 1].end()
                 if not text[start].isupper() and not text[start].isdigit():
                     continue
-                k = " ".join(t.group() for t in tokens[i:i + n])
+                k = " ".join(t.group() for t in tokens[i : i + n])
                 hit = self._lookup(k, text, start, end, tokens, i, n)
                 if hit:
                     break
             if hit and free(hit.start, hit.end):
                 if hit.kind == "T" and self._prefix:
-                    prefix = self._prefix.search(text[:hit.start])
-                    if prefix and prefix.group().strip() in self.rules.club_prefixes and \
-                            self._is_national(hit.value):
+                    prefix = self._prefix.search(text[: hit.start])
+                    if prefix and prefix.group().strip() in self.rules.club_prefixes and self._is_national(hit.value):
                         i += 1
                         continue
                     if prefix and free(prefix.start(), hit.start):
                         start = prefix.start() + len(prefix.group()) - len(prefix.group().lstrip())
-                        hit = Entity("T", start, hit.end, text[start:hit.end], hit.value, hit.candidates)
+                        hit = Entity("T", start, hit.end, text[start : hit.end], hit.value, hit.candidates)
                 add(hit)
                 i = next((j for j in range(i, len(tokens)) if tokens[j].start() >= hit.end), len(tokens))
             else:
@@ -259,6 +261,8 @@ class Annotator:
         if squad and base in d.alias:
             return Entity("T", start, end, text[start:end], f"{d.alias[base]} {squad}")
         if k in d.nickname and (n > 1 or len(k) > 3):
+            if n == 1 and self._inside_person_name(text, start, end):
+                return None  # "Tiverton Albion", "Dunmore Athletic": part of a name the data lacks
             teams = tuple(sorted(d.nickname[k]))
             return Entity("T", start, end, text[start:end], teams[0] if len(teams) == 1 else None, teams)
         return None
@@ -277,8 +281,9 @@ class Annotator:
         if self._prefix and self._prefix.search(text[:start]):
             self.confirmed.add(k)
             return True
-        if re.match(r"\s?(?:\d{1,2}\s?-\s?\d|-\s|vs?\.?\s)", text[end:end + 8]) or \
-                re.search(r"(?:\d\s?-\s?\d{1,2}|\s-|\bvs?\.?)\s?$", text[max(0, start - 8):start]):
+        if re.match(r"\s?(?:\d{1,2}\s?-\s?\d|-\s|vs?\.?\s)", text[end : end + 8]) or re.search(
+            r"(?:\d\s?-\s?\d{1,2}|\s-|\bvs?\.?)\s?$", text[max(0, start - 8) : start]
+        ):
             self.confirmed.add(k)
             return True
         before = text[:start].rstrip()
@@ -301,22 +306,20 @@ class Annotator:
         prev = words[-1] if words else ""
         if not prev or not prev[0].isupper() or not prev.isalpha() or prev.isupper():
             return False
-        if prev in self.rules.non_names or key(prev) in self.directory.alias or len(words) == 1:
-            return False
-        return True
+        return prev not in self.rules.non_names and key(prev) not in self.directory.alias
 
     def _with_squad(self, entity: Entity, text: str, tokens, i: int, n: int) -> Entity:
         squads = self.rules.squad_words
         if i + n < len(tokens):
             nxt = tokens[i + n]
-            if nxt.start() - entity.end <= 1 and text[nxt.start():nxt.end()].lower() in squads:
-                label = squads[text[nxt.start():nxt.end()].lower()]
-                return Entity("T", entity.start, nxt.end(), text[entity.start:nxt.end()], f"{entity.value} {label}")
+            if nxt.start() - entity.end <= 1 and text[nxt.start() : nxt.end()].lower() in squads:
+                label = squads[text[nxt.start() : nxt.end()].lower()]
+                return Entity("T", entity.start, nxt.end(), text[entity.start : nxt.end()], f"{entity.value} {label}")
         if i > 0:
             prv = tokens[i - 1]
-            if entity.start - prv.end() <= 1 and text[prv.start():prv.end()].lower() in squads:
-                label = squads[text[prv.start():prv.end()].lower()]
-                return Entity("T", prv.start(), entity.end, text[prv.start():entity.end], f"{entity.value} {label}")
+            if entity.start - prv.end() <= 1 and text[prv.start() : prv.end()].lower() in squads:
+                label = squads[text[prv.start() : prv.end()].lower()]
+                return Entity("T", prv.start(), entity.end, text[prv.start() : entity.end], f"{entity.value} {label}")
         return entity
 
     def _descriptors(self, text: str, free, add, found: list[Entity]) -> None:
@@ -343,8 +346,10 @@ class Annotator:
         if len(word.group()) < 5:
             return False
         after = self.compiled.words["TEAM_NOUN_AFTER"].match(text, word.end() + 1)
-        before = self.compiled.words["TEAM_NOUN_BEFORE"].search(text[max(0, word.start() - 20):word.start()].rstrip() + "\x00")
-        if not after and not (before and text[:word.start()].rstrip().endswith(before.group())):
+        before = self.compiled.words["TEAM_NOUN_BEFORE"].search(
+            text[max(0, word.start() - 20) : word.start()].rstrip() + "\x00"
+        )
+        if not after and not (before and text[: word.start()].rstrip().endswith(before.group())):
             return False
         team = self.directory.fuzzy(key(word.group()))
         if team is None:
@@ -359,9 +364,11 @@ class Annotator:
         run: list[re.Match[str]] = []
 
         def flush() -> None:
-            while run and (run[0].group().rstrip("'’s") in rules.non_names
-                           or run[0].group().lower() in rules.name_titles
-                           or run[0].group() in rules.name_particles):
+            while run and (
+                run[0].group().rstrip("'’s") in rules.non_names
+                or run[0].group().lower() in rules.name_titles
+                or run[0].group() in rules.name_particles
+            ):
                 run.pop(0)
             while run and run[-1].group().lower() in rules.name_particles:
                 run.pop()
@@ -385,11 +392,11 @@ class Annotator:
         for m in words:
             word = m.group()
             capital = word[0].isupper()
-            shouting = word.isupper() and len(word) > 1 and not word.rstrip("'’s").isupper() is False
+            shouting = word.isupper() and len(word) > 1 and word.rstrip("'’s").isupper() is not False
             if shouting and len(word) > 3:
                 capital = False  # "SUBS", "REFEREE", "VIDEO"
             particle = word.lower() in rules.name_particles and bool(run)
-            joined = bool(run) and text[run[-1].end():m.start()] in (" ", "-")
+            joined = bool(run) and text[run[-1].end() : m.start()] in (" ", "-")
             if run and not joined:
                 flush()
             if capital or particle:

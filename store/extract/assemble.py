@@ -12,9 +12,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import product
-from datetime import date
-
-from rapidfuzz import fuzz
 
 from store.extract.annotate import Annotated, Annotator, Entity, Minute
 from store.extract.claims import StandingMention, TallyMention
@@ -97,18 +94,35 @@ class _Slot:
     def roles_so_far(self) -> set[str]:
         return set().union(*(m.roles for m in self.mentions)) if self.mentions else set()
 
-
     def fact(self) -> GoalFact:
         minute = Assembler._norm_minute(self.minute)
-        return GoalFact(match=-1, player=self.player, team=self.team, minute=minute[0] if minute else None,
-                        added=minute[1] if minute else None, penalty=self.penalty, own_goal=self.own_goal,
-                        evidence=self.mentions[0].evidence[:300])
+        return GoalFact(
+            match=-1,
+            player=self.player,
+            team=self.team,
+            minute=minute[0] if minute else None,
+            added=minute[1] if minute else None,
+            penalty=self.penalty,
+            own_goal=self.own_goal,
+            evidence=self.mentions[0].evidence[:300],
+        )
 
 
 # roles no single goal can have together
-_CONFLICTS = {frozenset(p) for p in (("opener", "equaliser"), ("opener", "pullback"), ("opener", "double_lead"),
-                                      ("equaliser", "pullback"), ("equaliser", "double_lead"), ("pullback", "double_lead"),
-                                      ("winner", "pullback"), ("winner", "consolation"), ("opener", "consolation"))}
+_CONFLICTS = {
+    frozenset(p)
+    for p in (
+        ("opener", "equaliser"),
+        ("opener", "pullback"),
+        ("opener", "double_lead"),
+        ("equaliser", "pullback"),
+        ("equaliser", "double_lead"),
+        ("pullback", "double_lead"),
+        ("winner", "pullback"),
+        ("winner", "consolation"),
+        ("opener", "consolation"),
+    )
+}
 
 
 def _narrative_rank(slot: _Slot) -> tuple[int, float]:
@@ -126,8 +140,14 @@ def name_key(name: str) -> str:
 
 
 class Assembler:
-    def __init__(self, doc: Document, rules: LanguageRules, directory: Directory, annotator: Annotator,
-                 annotated: list[Annotated]) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        rules: LanguageRules,
+        directory: Directory,
+        annotator: Annotator,
+        annotated: list[Annotated],
+    ) -> None:
         self.doc = doc
         self.rules = rules
         self.directory = directory
@@ -207,8 +227,11 @@ class Assembler:
         tokens = key(name).split()
         if not tokens:
             return name
-        pool = {n for n in self._full_names.get(tokens[-1], set()) | self._full_names.get(tokens[0], set())
-                if same_person(name, n) and len(n) >= len(name)}
+        pool = {
+            n
+            for n in self._full_names.get(tokens[-1], set()) | self._full_names.get(tokens[0], set())
+            if same_person(name, n) and len(n) >= len(name)
+        }
         by_key = {key(n): n for n in pool}
         if len(by_key) == 1:
             return next(iter(by_key.values()))
@@ -216,8 +239,12 @@ class Assembler:
 
     # -- teams --------------------------------------------------------------------------------------
     def resolve_name(self, text: str) -> str | None:
-        cleaned = re.sub(r"^(?:" + "|".join(map(re.escape, self.rules.team_prefixes or ("\x00",))) + r")\s+", "",
-                         text.strip(), flags=re.I)
+        cleaned = re.sub(
+            r"^(?:" + "|".join(map(re.escape, self.rules.team_prefixes or ("\x00",))) + r")\s+",
+            "",
+            text.strip(),
+            flags=re.I,
+        )
         return self.directory.canonical(cleaned) or self.annotator.discovered.get(key(cleaned))
 
     def team_name(self, entity: Entity | None, frame: Frame | None = None) -> str | None:
@@ -235,7 +262,8 @@ class Assembler:
             if role.startswith("coach:"):
                 coach = role[6:]
                 known = self.coaches.get(coach) or next(
-                    (t for c, t in self.coaches.items() if same_person(c, coach)), None)
+                    (t for c, t in self.coaches.items() if same_person(c, coach)), None
+                )
                 return known
             if frame is not None and frame.order_known and role in ("home", "away"):
                 return frame.home if role == "home" else frame.away
@@ -273,16 +301,22 @@ class Assembler:
 
         def weight(f: Frame) -> tuple[float, ...]:
             lined = any(st.relation == "ordered" for st in f.statements)
-            return (f.from_title, not f.historic, self.team_counts[f.home] + self.team_counts[f.away],
-                    lined, -min(f.sentences or [10**6]))
+            return (
+                f.from_title,
+                not f.historic,
+                self.team_counts[f.home] + self.team_counts[f.away],
+                lined,
+                -min(f.sentences or [10**6]),
+            )
 
         return max(self.frames, key=weight)
 
     def add_statement(self, st: ScoreStatement, *, second_round: bool) -> None:
         first = self.team_name(st.first)
         second = self.team_name(st.second)
-        if st.first is not None and st.first.kind == "R" and st.first.value == "pair" or \
-                (st.second is not None and st.second.kind == "R" and st.second.value == "pair"):
+        if (st.first is not None and st.first.kind == "R" and st.first.value == "pair") or (
+            st.second is not None and st.second.kind == "R" and st.second.value == "pair"
+        ):
             pair = self.main_pair()
             if pair:
                 first, second = pair
@@ -294,8 +328,9 @@ class Assembler:
                 return
             hi, lo = max(st.score), min(st.score)
             anchor_won = (st.relation == "win") == (anchor == first)
-            anchor_goals = st.score[0] if st.relation in ("ordered", "ordered_one", "draw") else (
-                hi if anchor_won else lo)
+            anchor_goals = (
+                st.score[0] if st.relation in ("ordered", "ordered_one", "draw") else (hi if anchor_won else lo)
+            )
             other = self._opponent_for(anchor, st, anchor_goals)
             if other is None:
                 return
@@ -432,8 +467,12 @@ class Assembler:
             if known:
                 context.append(known)
         # a result stated in the same sentence: the one nearest before the mention
-        here = [(st, f) for f in self.frames for st in f.statements if st.sentence == mention.sentence
-                and (not named or any(self._fit(t, f) in f.teams for t in named))]
+        here = [
+            (st, f)
+            for f in self.frames
+            for st in f.statements
+            if st.sentence == mention.sentence and (not named or any(self._fit(t, f) in f.teams for t in named))
+        ]
         if here:
             ann = self.annotated[mention.sentence]
 
@@ -457,7 +496,8 @@ class Assembler:
                 return frame
         if team and mention.player:  # "X scored twice for Carlisle before stunning Reading"
             others = {t for t in context if t != team} or {
-                t for t in (self.team_name(e) for e in self._teams_in(mention.sentence - 1)) if t and t != team}
+                t for t in (self.team_name(e) for e in self._teams_in(mention.sentence - 1)) if t and t != team
+            }
             if len(others) == 1:
                 frame = Frame(team, others.pop(), None)
                 self.frames.append(frame)
@@ -472,7 +512,9 @@ class Assembler:
         main = self.main_frame()
 
         def distance(f: Frame) -> tuple[int, int]:
-            near = [sentence - s for s in f.sentences if s <= sentence] or [abs(s - sentence) + 1000 for s in f.sentences]
+            near = [sentence - s for s in f.sentences if s <= sentence] or [
+                abs(s - sentence) + 1000 for s in f.sentences
+            ]
             return (min(near) if near else 10**6, 0 if f is main else 1)
 
         return min(frames, key=distance)
@@ -545,7 +587,9 @@ class Assembler:
         """Sides of goals the text does not attribute, from the score and the goal's role."""
         if frame.score is None:
             return
-        winner = frame.home if frame.score[0] > frame.score[1] else frame.away if frame.score[1] > frame.score[0] else None
+        winner = (
+            frame.home if frame.score[0] > frame.score[1] else frame.away if frame.score[1] > frame.score[0] else None
+        )
         for team in frame.teams:
             if frame.goals_of(team) == 0:
                 for slot in slots:
@@ -661,11 +705,14 @@ class Assembler:
             goals[team] += 1
             lead = goals[team] - goals[frame.other(team) or ""]
             roles = event.roles
-            if ("equaliser" in roles and lead != 0 and len(roles & set(MENTION_ROLES)) == 1) or \
-                    (roles & {"pullback", "consolation"} and lead >= 0) or \
-                    ("double_lead" in roles and lead != 2) or ("go_ahead" in roles and lead <= 0) or \
-                    ("winner" in roles and i == len(events) - 1 and lead <= 0) or \
-                    ("opener" in roles and sum(goals.values()) != 1):
+            if (
+                ("equaliser" in roles and lead != 0 and len(roles & set(MENTION_ROLES)) == 1)
+                or (roles & {"pullback", "consolation"} and lead >= 0)
+                or ("double_lead" in roles and lead != 2)
+                or ("go_ahead" in roles and lead <= 0)
+                or ("winner" in roles and i == len(events) - 1 and lead <= 0)
+                or ("opener" in roles and sum(goals.values()) != 1)
+            ):
                 return None
         return goals[frame.home], goals[frame.away]
 
@@ -696,10 +743,17 @@ class Assembler:
             team = self.team_name(mention.team, frame)
             if team not in frame.teams:
                 continue
-            twin = next((s for s in slots if (s.team in (None, team)) and not _roles_conflict(s.roles, mention.roles)
-                         and 0 <= min(m.sentence for m in s.mentions) - mention.sentence <= 2
-                         and (mention.minute is None or s.minute is None or self._same_minute(mention.minute, s.minute))),
-                        None)
+            twin = next(
+                (
+                    s
+                    for s in slots
+                    if (s.team in (None, team))
+                    and not _roles_conflict(s.roles, mention.roles)
+                    and 0 <= min(m.sentence for m in s.mentions) - mention.sentence <= 2
+                    and (mention.minute is None or s.minute is None or self._same_minute(mention.minute, s.minute))
+                ),
+                None,
+            )
             if twin is not None:
                 twin.team = twin.team or team
                 twin.roles |= mention.roles
@@ -716,20 +770,36 @@ class Assembler:
         for m in (m for m in group if m.source == "narrative"):
             minute = self._norm_minute(m.minute)
             match = None
-            compatible = [slot for slot in slots if not _roles_conflict(slot.roles_so_far(), m.roles)
-                          and not (m.running and slot.running and sorted(m.running) != sorted(slot.running))]
+            compatible = [
+                slot
+                for slot in slots
+                if not _roles_conflict(slot.roles_so_far(), m.roles)
+                and not (m.running and slot.running and sorted(m.running) != sorted(slot.running))
+            ]
             for slot in compatible:
                 other = self._norm_minute(slot.minute)
-                if minute is not None and other is not None and abs(minute[0] + (minute[1] or 0)
-                                                                     - other[0] - (other[1] or 0)) <= 1:
+                if (
+                    minute is not None
+                    and other is not None
+                    and abs(minute[0] + (minute[1] or 0) - other[0] - (other[1] or 0)) <= 1
+                ):
                     match = slot
                     break
             if match is None and minute is None and "another" not in m.roles:
                 match = next((s for s in compatible if self._norm_minute(s.minute) is None), None) or (
-                    compatible[0] if compatible else None)
+                    compatible[0] if compatible else None
+                )
             if match is None and minute is not None:
-                match = next((s for s in compatible if self._norm_minute(s.minute) is None and s.strength < 3
-                              and (not s.minute or not s.minute.stoppage or minute[0] >= 90)), None)
+                match = next(
+                    (
+                        s
+                        for s in compatible
+                        if self._norm_minute(s.minute) is None
+                        and s.strength < 3
+                        and (not s.minute or not s.minute.stoppage or minute[0] >= 90)
+                    ),
+                    None,
+                )
                 if match is not None:
                     match.minute = m.minute
             if match is None:
@@ -789,8 +859,9 @@ class Assembler:
         return minute.minute, minute.added
 
     # -- output ---------------------------------------------------------------------------------------
-    def report(self, lang: str, events: list[EventMention], standings: list[StandingMention],
-               tallies: list[TallyMention]) -> ExtractedReport:
+    def report(
+        self, lang: str, events: list[EventMention], standings: list[StandingMention], tallies: list[TallyMention]
+    ) -> ExtractedReport:
         out = ExtractedReport(lang=lang, published=self.doc.published, title=self.doc.title)
         main = self.main_frame()
         doc_season = season_years(self.doc.text, self.rules)
@@ -807,13 +878,17 @@ class Assembler:
                 continue
             index = len(out.matches)
             goals, doubtful = self.build_goals(frame)
-            match = MatchFact(home=frame.home, away=frame.away,
-                              home_goals=frame.score[0] if frame.score else None,
-                              away_goals=frame.score[1] if frame.score else None,
-                              main=frame is main, order_known=frame.order_known,
-                              score_basis=("computed" if frame.computed else "stated") if frame.score else None,
-                              doubts=list(frame.doubts),
-                              evidence=frame.statements[0].evidence[:300] if frame.statements else "")
+            match = MatchFact(
+                home=frame.home,
+                away=frame.away,
+                home_goals=frame.score[0] if frame.score else None,
+                away_goals=frame.score[1] if frame.score else None,
+                main=frame is main,
+                order_known=frame.order_known,
+                score_basis=("computed" if frame.computed else "stated") if frame.score else None,
+                doubts=list(frame.doubts),
+                evidence=frame.statements[0].evidence[:300] if frame.statements else "",
+            )
             self._describe(match, frame, frame is main, doc_season, competitions)
             out.matches.append(match)
             for goal in goals:
@@ -826,10 +901,20 @@ class Assembler:
                 event.match = index
                 out.events.append(event)
         out.standings = self._standings(standings, competitions)
-        out.tallies = [TallyClaim(player=self.person(t.player), goals=t.goals, games=t.games, team=t.team,
-                                  competition=t.competition, scope=t.scope,  # type: ignore[arg-type]
-                                  season=season_label(doc_season[0]) if doc_season and t.scope == "season" else None,
-                                  as_of=self.doc.published, evidence=t.evidence[:300]) for t in tallies]
+        out.tallies = [
+            TallyClaim(
+                player=self.person(t.player),
+                goals=t.goals,
+                games=t.games,
+                team=t.team,
+                competition=t.competition,
+                scope=t.scope,  # type: ignore[arg-type]
+                season=season_label(doc_season[0]) if doc_season and t.scope == "season" else None,
+                as_of=self.doc.published,
+                evidence=t.evidence[:300],
+            )
+            for t in tallies
+        ]
         return out
 
     def _doc_competition(self) -> list[str]:
@@ -844,8 +929,9 @@ class Assembler:
                 counts[comp] += 1
         return [c for c, _ in counts.most_common()]
 
-    def _describe(self, match: MatchFact, frame: Frame, is_main: bool, doc_season: tuple[int, int] | None,
-                  competitions: list[str]) -> None:
+    def _describe(
+        self, match: MatchFact, frame: Frame, is_main: bool, doc_season: tuple[int, int] | None, competitions: list[str]
+    ) -> None:
         sentences = sorted(set(frame.sentences))
         texts = [self.doc.sentences[i].text for i in sentences]
         for ann_index in sentences:
@@ -886,8 +972,11 @@ class Assembler:
         sentences = set(frame.sentences) | {m.sentence for m in frame.mentions} | self._references(frame)
         scope = [a for a in self.annotated if a.sentence.index in sentences or is_main]
         votes: Counter[str] = Counter()
+        weak: Counter[str] = Counter()  # a ground merely named: only when nothing else tells
         for ann in scope:
-            for pattern, _ in compiled.venues.applicable(ann.skeleton):
+            weight = 2 if ann.sentence.index in sentences else 1
+            for pattern, tags in compiled.venues.applicable(ann.skeleton):
+                ballot = weak if "weak" in tags else votes
                 for m in pattern.finditer(ann.skeleton):
                     groups = m.groupdict()
                     if groups.get("home"):
@@ -895,47 +984,82 @@ class Assembler:
                         teams = entity.value if entity.kind == "V" else {self.team_name(entity, frame)}
                         for team in teams or ():
                             if team in frame.teams:
-                                votes[team] += 2 if ann.sentence.index in sentences else 1
+                                ballot[team] += weight  # type: ignore[index]
                     if groups.get("away"):
                         team = self.team_name(ann.entity(groups["away"]), frame)
                         if team in frame.teams:
-                            votes[frame.other(team)] += 2 if ann.sentence.index in sentences else 1  # type: ignore[index]
-        ranked = votes.most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            return ranked[0][0]
+                            ballot[frame.other(team)] += weight  # type: ignore[index]
+        for ballot in (votes, weak):
+            ranked = ballot.most_common(2)
+            if ranked:
+                return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
         return None
 
     def _events_of(self, frame: Frame, events: list[EventMention]) -> list[EventFact]:
         facts: list[EventFact] = []
+        partial: list[tuple[EventMention, str | None]] = []  # "Atalanta were down to ten men", "X saved a penalty"
         for event in events:
             teams = {self.team_name(e, frame) for e in event.context_teams}
             named = self.team_name(event.team, frame)
             player_side = self.player_side(event.player, frame) if event.player else None
             keeper_side = self.player_side(event.keeper, frame) if event.keeper else None
-            belongs = named in frame.teams or player_side is not None or keeper_side is not None \
+            belongs = (
+                named in frame.teams
+                or player_side is not None
+                or keeper_side is not None
                 or bool(teams & set(frame.teams))
+            )
             if not belongs and not (frame is self.main_frame() and not teams - {None}):
                 continue
             if event.player is None:
+                partial.append((event, named if named in frame.teams else None))
                 continue
             team = named if named in frame.teams else player_side
             if team is None and keeper_side is not None:
                 team = frame.other(keeper_side)
             minute = self._norm_minute(event.minute)
-            fact = EventFact(match=-1, kind=event.kind, player=self.person(event.player), team=team,  # type: ignore[arg-type]
-                             minute=minute[0] if minute else None, added=minute[1] if minute else None,
-                             keeper=self.person(event.keeper) if event.keeper else None,
-                             second_yellow=event.second_yellow, evidence=event.evidence[:300])
-            if not any(f.kind == fact.kind and same_person(f.player, fact.player) for f in facts):
+            fact = EventFact(
+                match=-1,
+                kind=event.kind,
+                player=self.person(event.player),
+                team=team,  # type: ignore[arg-type]
+                minute=minute[0] if minute else None,
+                added=minute[1] if minute else None,
+                keeper=self.person(event.keeper) if event.keeper else None,
+                second_yellow=event.second_yellow,
+                evidence=event.evidence[:300],
+            )
+            same = next((f for f in facts if f.kind == fact.kind and same_person(f.player, fact.player)), None)
+            if same is None:
                 facts.append(fact)
             else:
-                for f in facts:
-                    if f.kind == fact.kind and same_person(f.player, fact.player):
-                        f.minute = f.minute or fact.minute
-                        f.added = f.added or fact.added
-                        f.keeper = f.keeper or fact.keeper
-                        f.team = f.team or fact.team
+                same.minute, same.added = same.minute or fact.minute, same.added or fact.added
+                same.keeper, same.team = same.keeper or fact.keeper, same.team or fact.team
+        for event, team in partial:
+            if event.kind == "penalty_saved" and team is not None:  # "X saved a penalty for Inter": the keeper's side
+                team = frame.other(team)
+            self._complete_event(facts, event, team)
         return facts
+
+    def _complete_event(self, facts: list[EventFact], event: EventMention, team: str | None) -> None:
+        """A red card or save told without the player lends its team, minute or keeper to the named one
+        told in the same or the next sentence ("Atalanta were down to ten men. Toloi got a second yellow")."""
+        minute = self._norm_minute(event.minute)
+        for fact in facts:
+            if fact.kind != event.kind:
+                continue
+            if event.keeper and fact.keeper and not same_person(event.keeper, fact.keeper):
+                continue
+            if event.kind == "red_card" and not 0 <= self._sentence_of(fact) - event.sentence <= 1:
+                continue
+            fact.team = fact.team or team
+            if fact.minute is None and minute:
+                fact.minute, fact.added = minute
+            fact.keeper = fact.keeper or (self.person(event.keeper) if event.keeper else None)
+            return
+
+    def _sentence_of(self, fact: EventFact) -> int:
+        return next((a.sentence.index for a in self.annotated if a.sentence.text.startswith(fact.evidence[:80])), -1)
 
     def _standings(self, mentions: list[StandingMention], competitions: list[str]) -> list[StandingClaim]:
         """One claim per team: what the report says last (a table after the match beats one before it);
@@ -948,8 +1072,12 @@ class Assembler:
             if team is None:
                 continue
             last_team = team
-            claim = claims.setdefault(team, StandingClaim(team, None, None, m.competition or default_comp,
-                                                          as_of=self.doc.published, evidence=m.evidence[:300]))
+            claim = claims.setdefault(
+                team,
+                StandingClaim(
+                    team, None, None, m.competition or default_comp, as_of=self.doc.published, evidence=m.evidence[:300]
+                ),
+            )
             if m.position is not None:
                 claim.position = m.position
             if m.points is not None:
@@ -957,8 +1085,12 @@ class Assembler:
             if m.bottom:
                 claim.position = self.directory.league_size(claim.competition) or claim.position
             if m.other is not None:
-                other = claims.setdefault(m.other, StandingClaim(m.other, None, None, claim.competition,
-                                                                 as_of=self.doc.published, evidence=m.evidence[:300]))
+                other = claims.setdefault(
+                    m.other,
+                    StandingClaim(
+                        m.other, None, None, claim.competition, as_of=self.doc.published, evidence=m.evidence[:300]
+                    ),
+                )
                 if m.other_position is not None:
                     other.position = m.other_position
                 if claim.points is not None and m.diff is not None:

@@ -39,8 +39,7 @@ class TallyMention:
     evidence: str
 
 
-def standing_mentions(ann: Annotated, rules: LanguageRules, annotator: Annotator,
-                      team_name) -> list[StandingMention]:
+def standing_mentions(ann: Annotated, rules: LanguageRules, annotator: Annotator, team_name) -> list[StandingMention]:
     """``team_name`` turns a team entity into a name (None when it cannot)."""
     compiled = rules.compiled
     found: list[StandingMention] = []
@@ -52,8 +51,12 @@ def standing_mentions(ann: Annotated, rules: LanguageRules, annotator: Annotator
             other = team_name(ann.entity(groups["other"])) if groups.get("other") else None
             if team is None and other is None:
                 continue
-            mention = StandingMention(ann.sentence.index, team, competition=competition,  # type: ignore[arg-type]
-                                      evidence=ann.sentence.text)
+            mention = StandingMention(
+                ann.sentence.index,
+                team,
+                competition=competition,  # type: ignore[arg-type]
+                evidence=ann.sentence.text,
+            )
             if groups.get("pos"):
                 mention.position = annotator.number(groups["pos"])
             if "top" in tags:
@@ -70,8 +73,13 @@ def standing_mentions(ann: Annotated, rules: LanguageRules, annotator: Annotator
                 diff = annotator.number(groups.get("diff"))
                 if diff is not None:
                     mention.diff = -diff if "behind" in tags else diff
-            if mention.position is None and mention.points is None and mention.diff is None \
-                    and mention.other_position is None and not mention.bottom:
+            if (
+                mention.position is None
+                and mention.points is None
+                and mention.diff is None
+                and mention.other_position is None
+                and not mention.bottom
+            ):
                 continue
             found.append(mention)
     return found
@@ -92,7 +100,16 @@ def tally_mentions(ann: Annotated, rules: LanguageRules, annotator: Annotator, t
                 competition = ann.entity(groups["scope"]).value
             team = team_name(ann.entity(groups["t"])) if groups.get("t") else None
             scope = "career" if "career" in tags else "season"
-            found.append(TallyMention(ann.sentence.index, ann.entity(groups["p"]).text, goals,
-                                      annotator.number(groups.get("games")), team, competition,  # type: ignore[arg-type]
-                                      scope, ann.sentence.text))
+            found.append(
+                TallyMention(
+                    ann.sentence.index,
+                    ann.entity(groups["p"]).text,
+                    goals,
+                    annotator.number(groups.get("games")),
+                    team,
+                    competition,  # type: ignore[arg-type]
+                    scope,
+                    ann.sentence.text,
+                )
+            )
     return found

@@ -42,8 +42,9 @@ def season_of(day: date, *, calendar_year: bool = False) -> str:
     return season_label(day.year if day.month >= 7 else day.year - 1)
 
 
-def stated_date(text: str, rules: LanguageRules, *, published: date | None,
-                season: tuple[int, int] | None) -> date | None:
+def stated_date(
+    text: str, rules: LanguageRules, *, published: date | None, season: tuple[int, int] | None
+) -> date | None:
     """The date a sentence states for its match, if the sentence (plus context) fixes one."""
     compiled = rules.compiled
     for pattern in compiled.dates:

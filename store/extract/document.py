@@ -32,8 +32,11 @@ _MOJIBAKE = re.compile("[ÂÃâ][\u0080-\u00bf\u2018-\u203a\u20ac]")
 _IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
 _LINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\n]{0,500}\)")
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
-_META_LINE = re.compile(r"^\s*(?:keywords|authors?|tags|categories|image|layout|excerpt|permalink|guid|url|"
-                        r"dsq_thread_id|slide_template|extends|section|featured|type|id)\s*:", re.I)
+_META_LINE = re.compile(
+    r"^\s*(?:keywords|authors?|tags|categories|image|layout|excerpt|permalink|guid|url|"
+    r"dsq_thread_id|slide_template|extends|section|featured|type|id)\s*:",
+    re.I,
+)
 _PUBLISH_LINE = re.compile(r"^\s*publish(?:ed)? date:\s*(\d{4})-(\d{2})-(\d{2})", re.I | re.M)
 # word-segmented Vietnamese and loose typography
 _UNDERSCORE = re.compile(r"(?<=\w)_+(?=\w)")
@@ -45,9 +48,21 @@ _LOST_LETTER = re.compile(r"(?<=[^\W\d_])\?(?=[^\W\d_]|\s+[a-z])")  # "Mandžuki
 _GLUED_SCORE = re.compile(r"(?<=[^\W\d_]{2})(?=\d{1,2}\s?-\s?\d{1,2}\b)")  # "West Ham1-2"
 _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.;:!?)\]])")
 _SPACE_AFTER_OPEN = re.compile(r"(?<=[(\[])[ \t]+")
-_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2019": "'", "\u2018": "'",
-                         "\u2032": "'", "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
-                         "\u200b": ""})
+_DASHES = str.maketrans(
+    {
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00a0": " ",
+        "\u200b": "",
+    }
+)
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+")
 _ABBREVIATION = re.compile(r"(?:\b(?:St|Mr|Mrs|Dr|No|vs|v|Jr|Sr|Prof|Gen|Capt|Mt|Ft|cf|e\.g|i\.e|TP|Tp)|\b[A-Z])\.$")
 
@@ -106,7 +121,7 @@ def _front_matter(text: str) -> tuple[str, str | None, dict[str, list[str]], dat
         elif current == "date" and published is None:
             ymd = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
             published = _parse_date(*ymd.groups()) if ymd else None
-    return text[found.end():], title, lists, published
+    return text[found.end() :], title, lists, published
 
 
 def _strip_markup(text: str) -> str:
@@ -141,10 +156,10 @@ def split_sentences(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for end in _SENTENCE_END.finditer(line):
-        following = line[end.end():end.end() + 2].lstrip("\"'([")
+        following = line[end.end() : end.end() + 2].lstrip("\"'([")
         if not following or not (following[0].isupper() or following[0].isdigit()):
             continue
-        candidate = line[start:end.end()].strip()
+        candidate = line[start : end.end()].strip()
         if _ABBREVIATION.search(candidate):
             continue
         if candidate:
@@ -171,7 +186,7 @@ def parse_document(raw: str, *, published: date | None = None) -> Document:
     header = _DATE_HEADER.match(text)
     if header:
         published = published or _parse_date(*header.groups())
-        text = text[header.end():]
+        text = text[header.end() :]
     if _MOJIBAKE.search(text):
         text = ftfy.fix_text(text)
     text, title, lists, fm_date = _front_matter(text)
@@ -198,6 +213,9 @@ def parse_document(raw: str, *, published: date | None = None) -> Document:
             break
         parts = split_sentences(line)
         for part in parts:
-            sentences.append(Sentence(part, len(sentences), number, whole_line=len(parts) == 1,
-                                      in_title=title is not None and number == 0))
+            sentences.append(
+                Sentence(
+                    part, len(sentences), number, whole_line=len(parts) == 1, in_title=title is not None and number == 0
+                )
+            )
     return Document("\n".join(lines), title, published, lists["tags"], lists["categories"], lines, sentences)

@@ -33,62 +33,251 @@ from store.reading import read_report_file
 # -- the tool's name tables (copied verbatim: changing one changes the score) ----------------------
 
 # words dropped from a team name: "FC", "CLB", "ĐT", "đội tuyển", a sponsor
-DROP = {"fc", "afc", "ac", "as", "ss", "ssc", "cf", "sc", "calcio", "club", "de", "the", "bc", "us", "cfc",
-        "clb", "dt", "dtqg", "doi", "tuyen", "lpbank"}
+DROP = {
+    "fc",
+    "afc",
+    "ac",
+    "as",
+    "ss",
+    "ssc",
+    "cf",
+    "sc",
+    "calcio",
+    "club",
+    "de",
+    "the",
+    "bc",
+    "us",
+    "cfc",
+    "clb",
+    "dt",
+    "dtqg",
+    "doi",
+    "tuyen",
+    "lpbank",
+}
 # whole folded names that mean another name
 ALIASES = {
-    "internazionale": "inter", "inter milan": "inter", "fc internazionale milano": "inter",
-    "milan": "ac milan", "ac milan": "ac milan", "man utd": "manchester united",
-    "man united": "manchester united", "mu": "manchester united", "man city": "manchester city",
-    "spurs": "tottenham hotspur", "tottenham": "tottenham hotspur", "wolves": "wolverhampton wanderers",
-    "newcastle": "newcastle united", "west ham": "west ham united", "juve": "juventus", "roma": "roma",
-    "lazio": "lazio", "napoli": "napoli", "atletico": "atletico madrid", "barca": "barcelona",
-    "real": "real madrid", "bayern": "bayern munich", "bayern munchen": "bayern munich",
-    "psg": "paris saint germain", "paris sg": "paris saint germain", "viet nam": "vietnam",
-    "hagl": "hoang anh gia lai", "west brom": "west bromwich albion", "leeds": "leeds united",
-    "blackburn": "blackburn rovers", "bolton": "bolton wanderers", "norwich": "norwich city",
-    "birmingham": "birmingham city", "charlton": "charlton athletic", "leicester": "leicester city",
-    "ipswich": "ipswich town", "crystal palace": "crystal palace", "shakhtar": "shakhtar donetsk",
+    "internazionale": "inter",
+    "inter milan": "inter",
+    "fc internazionale milano": "inter",
+    "milan": "ac milan",
+    "ac milan": "ac milan",
+    "man utd": "manchester united",
+    "man united": "manchester united",
+    "mu": "manchester united",
+    "man city": "manchester city",
+    "spurs": "tottenham hotspur",
+    "tottenham": "tottenham hotspur",
+    "wolves": "wolverhampton wanderers",
+    "newcastle": "newcastle united",
+    "west ham": "west ham united",
+    "juve": "juventus",
+    "roma": "roma",
+    "lazio": "lazio",
+    "napoli": "napoli",
+    "atletico": "atletico madrid",
+    "barca": "barcelona",
+    "real": "real madrid",
+    "bayern": "bayern munich",
+    "bayern munchen": "bayern munich",
+    "psg": "paris saint germain",
+    "paris sg": "paris saint germain",
+    "viet nam": "vietnam",
+    "hagl": "hoang anh gia lai",
+    "west brom": "west bromwich albion",
+    "leeds": "leeds united",
+    "blackburn": "blackburn rovers",
+    "bolton": "bolton wanderers",
+    "norwich": "norwich city",
+    "birmingham": "birmingham city",
+    "charlton": "charlton athletic",
+    "leicester": "leicester city",
+    "ipswich": "ipswich town",
+    "crystal palace": "crystal palace",
+    "shakhtar": "shakhtar donetsk",
     # Vietnamese names of national teams (whole-string aliases only)
-    "tay ban nha": "spain", "duc": "germany", "phap": "france", "anh": "england", "y": "italy",
-    "italia": "italy", "bo dao nha": "portugal", "ha lan": "netherlands", "holland": "netherlands",
-    "bi": "belgium", "thuy si": "switzerland", "thuy dien": "sweden", "dan mach": "denmark",
-    "na uy": "norway", "ba lan": "poland", "hy lap": "greece", "nga": "russia", "tho nhi ky": "turkey",
-    "thai lan": "thailand", "lao": "laos", "an do": "india", "nhat ban": "japan", "han quoc": "south korea",
-    "korea republic": "south korea", "korea": "south korea", "trieu tien": "north korea",
-    "trung quoc": "china", "my": "usa", "us": "usa", "u s": "usa", "united states": "usa", "uc": "australia",
-    "ai cap": "egypt", "a rap xe ut": "saudi arabia", "campuchia": "cambodia", "ma roc": "morocco",
-    "ireland": "republic of ireland", "rep of ireland": "republic of ireland", "dtvn": "vietnam",
+    "tay ban nha": "spain",
+    "duc": "germany",
+    "phap": "france",
+    "anh": "england",
+    "y": "italy",
+    "italia": "italy",
+    "bo dao nha": "portugal",
+    "ha lan": "netherlands",
+    "holland": "netherlands",
+    "bi": "belgium",
+    "thuy si": "switzerland",
+    "thuy dien": "sweden",
+    "dan mach": "denmark",
+    "na uy": "norway",
+    "ba lan": "poland",
+    "hy lap": "greece",
+    "nga": "russia",
+    "tho nhi ky": "turkey",
+    "thai lan": "thailand",
+    "lao": "laos",
+    "an do": "india",
+    "nhat ban": "japan",
+    "han quoc": "south korea",
+    "korea republic": "south korea",
+    "korea": "south korea",
+    "trieu tien": "north korea",
+    "trung quoc": "china",
+    "my": "usa",
+    "us": "usa",
+    "u s": "usa",
+    "united states": "usa",
+    "uc": "australia",
+    "ai cap": "egypt",
+    "a rap xe ut": "saudi arabia",
+    "campuchia": "cambodia",
+    "ma roc": "morocco",
+    "ireland": "republic of ireland",
+    "rep of ireland": "republic of ireland",
+    "dtvn": "vietnam",
     # Vietnamese clubs
-    "ha noi": "hanoi", "cahn": "congan ha noi", "ca ha noi": "congan ha noi", "congan hn": "congan ha noi",
-    "congan": "congan ha noi", "hanoi police": "congan ha noi", "tp hcm": "ho chi minh city",
-    "tphcm": "ho chi minh city", "tp ho chi minh": "ho chi minh city", "hcmc": "ho chi minh city",
-    "ho chi minh": "ho chi minh city", "b binh duong": "binh duong", "slna": "song lam nghe an",
+    "ha noi": "hanoi",
+    "cahn": "congan ha noi",
+    "ca ha noi": "congan ha noi",
+    "congan hn": "congan ha noi",
+    "congan": "congan ha noi",
+    "hanoi police": "congan ha noi",
+    "tp hcm": "ho chi minh city",
+    "tphcm": "ho chi minh city",
+    "tp ho chi minh": "ho chi minh city",
+    "hcmc": "ho chi minh city",
+    "ho chi minh": "ho chi minh city",
+    "b binh duong": "binh duong",
+    "slna": "song lam nghe an",
     # unambiguous club/country nicknames
-    "gunners": "arsenal", "phao thu": "arsenal", "hammers": "west ham united", "los blancos": "real madrid",
-    "atleti": "atletico madrid", "bvb": "borussia dortmund", "blades": "sheffield united",
-    "seagulls": "brighton", "hibs": "hibernian", "selecao": "brazil", "albiceleste": "argentina",
+    "gunners": "arsenal",
+    "phao thu": "arsenal",
+    "hammers": "west ham united",
+    "los blancos": "real madrid",
+    "atleti": "atletico madrid",
+    "bvb": "borussia dortmund",
+    "blades": "sheffield united",
+    "seagulls": "brighton",
+    "hibs": "hibernian",
+    "selecao": "brazil",
+    "albiceleste": "argentina",
     "ny red bulls": "new york red bulls",
 }
 # letters that NFKD does not take apart into a base letter and a mark
-_EXTRA = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ð": "d", "Ð": "D", "æ": "ae", "Æ": "AE",
-                        "œ": "oe", "ß": "ss", "þ": "th", "ı": "i"})
+_EXTRA = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "ð": "d",
+        "Ð": "D",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "ß": "ss",
+        "þ": "th",
+        "ı": "i",
+    }
+)
 # words that make a different team: "Chelsea" is not "Chelsea Women", "Vietnam" is not "Vietnam U23"
-OTHER_SQUAD = {"women", "ladies", "u23", "u22", "u21", "u20", "u19", "u18", "u17", "ii", "b", "reserves",
-               "youth"}
+OTHER_SQUAD = {"women", "ladies", "u23", "u22", "u21", "u20", "u19", "u18", "u17", "ii", "b", "reserves", "youth"}
 # words that make a different club: "Ha Noi" is not "Cong An Ha Noi", "Ireland" is not "Northern Ireland"
 OTHER_CLUB = {"congan", "police", "northern"}
 # the only words a predicted name may add to the gold name ("Wigan" -> "Wigan Athletic")
-CLUB_WORDS = {"united", "city", "town", "athletic", "athletico", "hotspur", "albion", "hove", "rovers",
-              "wanderers", "county", "borussia", "olympique", "sporting", "real", "rb", "vfb", "vfl",
-              "tsg", "sv", "fk", "sk", "nk", "if", "bk", "saint", "st", "germain", "ff", "ik", "aik",
-              "munich", "munchen", "madrid", "milan", "and", "becamex", "thep", "xanh", "hong", "linh",
-              "dong", "a", "topenland", "quy", "nhon", "shb", "song", "lam", "nghe", "an", "the", "cong"}
+CLUB_WORDS = {
+    "united",
+    "city",
+    "town",
+    "athletic",
+    "athletico",
+    "hotspur",
+    "albion",
+    "hove",
+    "rovers",
+    "wanderers",
+    "county",
+    "borussia",
+    "olympique",
+    "sporting",
+    "real",
+    "rb",
+    "vfb",
+    "vfl",
+    "tsg",
+    "sv",
+    "fk",
+    "sk",
+    "nk",
+    "if",
+    "bk",
+    "saint",
+    "st",
+    "germain",
+    "ff",
+    "ik",
+    "aik",
+    "munich",
+    "munchen",
+    "madrid",
+    "milan",
+    "and",
+    "becamex",
+    "thep",
+    "xanh",
+    "hong",
+    "linh",
+    "dong",
+    "a",
+    "topenland",
+    "quy",
+    "nhon",
+    "shb",
+    "song",
+    "lam",
+    "nghe",
+    "an",
+    "the",
+    "cong",
+}
 # single words that start (or end) several club names: "Inter" alone is not "Inter Miami"
-SHARED_HEAD = {"inter", "manchester", "real", "atletico", "sporting", "athletic", "racing", "dynamo",
-               "dinamo", "red", "new", "united", "city", "olympique", "borussia", "bayer", "saint", "st",
-               "hong", "ha", "ho", "madrid", "sheffield", "rangers", "wanderers", "albion", "rovers",
-               "county", "town", "guinea", "congo", "sudan", "bristol", "nottingham"}
+SHARED_HEAD = {
+    "inter",
+    "manchester",
+    "real",
+    "atletico",
+    "sporting",
+    "athletic",
+    "racing",
+    "dynamo",
+    "dinamo",
+    "red",
+    "new",
+    "united",
+    "city",
+    "olympique",
+    "borussia",
+    "bayer",
+    "saint",
+    "st",
+    "hong",
+    "ha",
+    "ho",
+    "madrid",
+    "sheffield",
+    "rangers",
+    "wanderers",
+    "albion",
+    "rovers",
+    "county",
+    "town",
+    "guinea",
+    "congo",
+    "sudan",
+    "bristol",
+    "nottingham",
+}
 # name endings that do not tell people apart: "Vinicius Junior" is "Vinicius Jr"
 NAME_SUFFIXES = {"jr", "junior", "sr", "filho", "neto"}
 # particles that never make two names the same person on their own
@@ -100,6 +289,7 @@ PLAYER_FUZZY = 0.85  # for whole player names that share no surname
 
 
 # -- names -----------------------------------------------------------------------------------------
+
 
 def fold(text: str) -> str:
     """The tool's comparison form: no diacritics, lower case, words of letters and digits.
@@ -151,8 +341,7 @@ def same_team(gold: str | None, predicted: str | None) -> bool:
         return True
     gold_words, pred_words = set(gold_key.split()), set(pred_key.split())
     if gold_words <= pred_words or pred_words <= gold_words:
-        small, big = ((gold_words, pred_words) if len(gold_words) <= len(pred_words)
-                      else (pred_words, gold_words))
+        small, big = (gold_words, pred_words) if len(gold_words) <= len(pred_words) else (pred_words, gold_words)
         if pred_words > gold_words and (pred_words - gold_words) - CLUB_WORDS:
             return False
         if (big - small) & (OTHER_SQUAD | OTHER_CLUB):
@@ -170,9 +359,14 @@ def _name_tokens(name: str) -> list[str]:
 
 def _related_given_names(first: set[str], second: set[str]) -> bool:
     """Whether two sets of given names could be the same person's, spelt or shortened differently."""
-    return any(x.startswith(y) or y.startswith(x) or (x[0] == y[0] and min(len(x), len(y)) <= 3)
-               or SequenceMatcher(None, x, y).ratio() >= GIVEN_NAME_FUZZY
-               for x in first for y in second)
+    return any(
+        x.startswith(y)
+        or y.startswith(x)
+        or (x[0] == y[0] and min(len(x), len(y)) <= 3)
+        or SequenceMatcher(None, x, y).ratio() >= GIVEN_NAME_FUZZY
+        for x in first
+        for y in second
+    )
 
 
 def same_player(a: str | None, b: str | None) -> bool:
@@ -190,12 +384,18 @@ def same_player(a: str | None, b: str | None) -> bool:
     shared = (set(tokens_a) & set(tokens_b)) - NAME_PARTICLES
     if shared & {tokens_a[-1], tokens_b[-1]}:
         given_a, given_b = set(tokens_a[:-1]) - NAME_PARTICLES, set(tokens_b[:-1]) - NAME_PARTICLES
-        return not (tokens_a[-1] == tokens_b[-1] and given_a and given_b and not (given_a & given_b)
-                    and not _related_given_names(given_a, given_b))
+        return not (
+            tokens_a[-1] == tokens_b[-1]
+            and given_a
+            and given_b
+            and not (given_a & given_b)
+            and not _related_given_names(given_a, given_b)
+        )
     return SequenceMatcher(None, " ".join(tokens_a), " ".join(tokens_b)).ratio() >= PLAYER_FUZZY
 
 
 # -- matches ---------------------------------------------------------------------------------------
+
 
 def is_scored(match: Mapping[str, Any]) -> bool:
     """Only a match with both goal counts is a result."""
@@ -205,8 +405,7 @@ def is_scored(match: Mapping[str, Any]) -> bool:
 def _sides_match(gold: Mapping[str, Any], predicted: Mapping[str, Any], *, swapped: bool) -> bool:
     """Whether the predicted home and away teams are the gold ones (or the other way round)."""
     pred_home, pred_away = ("away", "home") if swapped else ("home", "away")
-    return (same_team(gold["home"], predicted.get(pred_home))
-            and same_team(gold["away"], predicted.get(pred_away)))
+    return same_team(gold["home"], predicted.get(pred_home)) and same_team(gold["away"], predicted.get(pred_away))
 
 
 def _goals_match(gold: Mapping[str, Any], predicted: Mapping[str, Any], *, swapped: bool) -> bool:
@@ -243,24 +442,41 @@ def map_matches(gold: list[dict], predicted: list[dict]) -> tuple[dict[int, int]
             if gi in primary:
                 continue
             for pi, p in enumerate(predicted):
-                if pi not in primary.values() and pair_match(g, p) and (
-                        not want_score or (is_scored(g) and result_match(g, p)[0])):
+                if (
+                    pi not in primary.values()
+                    and pair_match(g, p)
+                    and (not want_score or (is_scored(g) and result_match(g, p)[0]))
+                ):
                     primary[gi] = pi
                     break
-    accept = {gi: {pi for pi, p in enumerate(predicted) if pair_match(gold[gi], p)
-                   and (pi == primary.get(gi) or pi not in primary.values())} for gi in primary}
+    accept = {
+        gi: {
+            pi
+            for pi, p in enumerate(predicted)
+            if pair_match(gold[gi], p) and (pi == primary.get(gi) or pi not in primary.values())
+        }
+        for gi in primary
+    }
     for gi, g in enumerate(gold):
         if gi in primary:
             continue
-        half = {pi for pi, p in enumerate(predicted) if pi not in primary.values() and any(
-            same_team(g[gold_side], p.get(pred_side)) for gold_side in ("home", "away")
-            for pred_side in ("home", "away"))}
+        half = {
+            pi
+            for pi, p in enumerate(predicted)
+            if pi not in primary.values()
+            and any(
+                same_team(g[gold_side], p.get(pred_side))
+                for gold_side in ("home", "away")
+                for pred_side in ("home", "away")
+            )
+        }
         if half:
             primary[gi], accept[gi] = min(half), half
     return primary, accept
 
 
 # -- counting --------------------------------------------------------------------------------------
+
 
 def _prf(counts: Counter[str], prefix: str) -> tuple[float, float, float]:
     """Precision, recall and F1 of ``prefix``_tp/_fp/_fn; an empty side counts as perfect."""
@@ -280,16 +496,21 @@ def summarize(counts: Counter[str]) -> dict[str, float | None]:
     rp, rr, rf = _prf(counts, "res")
     gp, gr, gf = _prf(counts, "goal")
     return {
-        "result_p": round(rp, 3), "result_r": round(rr, 3), "result_f1": round(rf, 3),
+        "result_p": round(rp, 3),
+        "result_r": round(rr, 3),
+        "result_f1": round(rf, 3),
         "home_away_acc": _ratio(counts, "order_ok", "order_n"),
-        "goal_p": round(gp, 3), "goal_r": round(gr, 3), "goal_f1": round(gf, 3),
+        "goal_p": round(gp, 3),
+        "goal_r": round(gr, 3),
+        "goal_f1": round(gf, 3),
         "minute_acc": _ratio(counts, "min_ok", "min_n"),
         "flag_acc": _ratio(counts, "flag_ok", "flag_n"),
     }
 
 
-def _first_result(gold: Mapping[str, Any], pred_scored: list[tuple[int, dict]],
-                  used: set[int]) -> tuple[int, bool] | None:
+def _first_result(
+    gold: Mapping[str, Any], pred_scored: list[tuple[int, dict]], used: set[int]
+) -> tuple[int, bool] | None:
     """The first unused predicted result that agrees with ``gold``: (its index, home/away right)."""
     for pi, p in pred_scored:
         if pi in used:
@@ -300,8 +521,7 @@ def _first_result(gold: Mapping[str, Any], pred_scored: list[tuple[int, dict]],
     return None
 
 
-def _score_results(gid: str, gold: list[dict], predicted: list[dict], counts: Counter[str],
-                   errors: list[str]) -> None:
+def _score_results(gid: str, gold: list[dict], predicted: list[dict], counts: Counter[str], errors: list[str]) -> None:
     """Each scored gold match against the first unused predicted result that agrees with it."""
     pred_scored = [(pi, p) for pi, p in enumerate(predicted) if is_scored(p)]
     used: set[int] = set()
@@ -319,32 +539,47 @@ def _score_results(gid: str, gold: list[dict], predicted: list[dict], counts: Co
     for pi, p in pred_scored:
         if pi not in used:
             counts["res_fp"] += 1
-            errors.append(f"{gid}: wrong/extra result {p.get('home')} {p.get('home_goals')}-"
-                          f"{p.get('away_goals')} {p.get('away')}")
+            errors.append(
+                f"{gid}: wrong/extra result {p.get('home')} {p.get('home_goals')}-{p.get('away_goals')} {p.get('away')}"
+            )
 
 
 def _same_flags(gold_goal: Mapping[str, Any], pred_goal: Mapping[str, Any]) -> bool:
-    return (bool(pred_goal.get("penalty")) == bool(gold_goal.get("penalty"))
-            and bool(pred_goal.get("own_goal")) == bool(gold_goal.get("own_goal")))
+    return bool(pred_goal.get("penalty")) == bool(gold_goal.get("penalty")) and bool(pred_goal.get("own_goal")) == bool(
+        gold_goal.get("own_goal")
+    )
 
 
-def _score_goals(gid: str, gold_goals: list[dict], predicted: list[dict], mapping: tuple[dict[int, int],
-                 dict[int, set[int]]], counts: Counter[str], errors: list[str]) -> None:
+def _score_goals(
+    gid: str,
+    gold_goals: list[dict],
+    predicted: list[dict],
+    mapping: tuple[dict[int, int], dict[int, set[int]]],
+    counts: Counter[str],
+    errors: list[str],
+) -> None:
     """Each gold goal against an untaken predicted goal of an accepted match, same team and player;
     among several, the one with the same minute, then the same flags, then the earliest."""
     primary, accept = mapping
     taken: set[int] = set()
     for g in gold_goals:
         gi = g.get("match", 0)
-        candidates = [k for k, p in enumerate(predicted) if k not in taken and gi in primary
-                      and p.get("match") in accept[gi] and same_team(g["team"], p.get("team"))
-                      and same_player(g["player"], p.get("player"))]
+        candidates = [
+            k
+            for k, p in enumerate(predicted)
+            if k not in taken
+            and gi in primary
+            and p.get("match") in accept[gi]
+            and same_team(g["team"], p.get("team"))
+            and same_player(g["player"], p.get("player"))
+        ]
         if not candidates:
             counts["goal_fn"] += 1
             errors.append(f"{gid}: missed goal {g['player']} ({g['team']}) {g.get('minute')}'")
             continue
-        hit = max(candidates, key=lambda k: (predicted[k].get("minute") == g.get("minute"),
-                                             _same_flags(g, predicted[k]), -k))
+        hit = max(
+            candidates, key=lambda k: (predicted[k].get("minute") == g.get("minute"), _same_flags(g, predicted[k]), -k)
+        )
         taken.add(hit)
         counts["goal_tp"] += 1
         if g.get("minute") is not None:
@@ -373,6 +608,7 @@ def score_report(gold: Mapping[str, Any], prediction: Mapping[str, Any]) -> tupl
 
 
 # -- the corpus ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class GoldReport:
@@ -403,8 +639,9 @@ def load_gold(gold_dir: Path) -> list[GoldReport]:
     return [GoldReport(p, p.with_suffix(".txt"), json.loads(p.read_text(encoding="utf-8"))) for p in paths]
 
 
-def score(golds: list[GoldReport], predictions: Mapping[str, Mapping[str, Any]], *,
-          failures: Mapping[str, str] | None = None) -> Evaluation:
+def score(
+    golds: list[GoldReport], predictions: Mapping[str, Mapping[str, Any]], *, failures: Mapping[str, str] | None = None
+) -> Evaluation:
     """Score ``predictions`` (keyed by the .txt file name; a missing one predicts nothing).
 
     ``failures`` maps a .txt name to the reason its extraction failed; like the tool, the failure
@@ -445,17 +682,30 @@ def evaluate_dir(gold_dir: Path) -> Evaluation:
 
 # -- reading the numbers ---------------------------------------------------------------------------
 
-_COLUMNS = (("result_p", "res P"), ("result_r", "res R"), ("result_f1", "res F1"),
-            ("home_away_acc", "home/away"), ("goal_p", "goal P"), ("goal_r", "goal R"),
-            ("goal_f1", "goal F1"), ("minute_acc", "minute"), ("flag_acc", "pen/og"))
+_COLUMNS = (
+    ("result_p", "res P"),
+    ("result_r", "res R"),
+    ("result_f1", "res F1"),
+    ("home_away_acc", "home/away"),
+    ("goal_p", "goal P"),
+    ("goal_r", "goal R"),
+    ("goal_f1", "goal F1"),
+    ("minute_acc", "minute"),
+    ("flag_acc", "pen/og"),
+)
 
 
 def format_evaluation(evaluation: Evaluation) -> str:
     """A table with one row per language (and "all"), every field a column."""
     header = ["lang", "reports", *(title for _, title in _COLUMNS)]
-    rows = [[name, str(evaluation.reports_by_lang.get(name, "")),
-             *("-" if fields[k] is None else f"{fields[k]:.3f}" for k, _ in _COLUMNS)]
-            for name, fields in evaluation.summary.items()]
+    rows = [
+        [
+            name,
+            str(evaluation.reports_by_lang.get(name, "")),
+            *("-" if fields[k] is None else f"{fields[k]:.3f}" for k, _ in _COLUMNS),
+        ]
+        for name, fields in evaluation.summary.items()
+    ]
     table = [header, *rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     return "\n".join(_table_line(row, widths) for row in table)

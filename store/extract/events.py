@@ -40,17 +40,26 @@ def event_mentions(ann: Annotated, rules: LanguageRules) -> list[EventMention]:
                     continue
                 player = ann.entity(groups["p"]).text if groups.get("p") else None
                 keeper = ann.entity(groups["k"]).text if groups.get("k") else None
-                if player is None and keeper is None:
+                if player is None and keeper is None and "anon" not in tags:
                     continue
-                team = None
-                for t_pattern, _ in compiled.goal_teams:
+                team = ann.entity(groups["t"]) if groups.get("t") else None
+                for t_pattern, _ in compiled.goal_teams if team is None else ():
                     hit = t_pattern.search(clause)
                     if hit and hit.groupdict().get("t"):
                         team = ann.entity(hit.group("t"))
                         break
                 minute = minutes[0].value if len(minutes) == 1 else None
-                found.append(EventMention(
-                    ann.sentence.index, kind, player, keeper, minute,  # type: ignore[arg-type]
-                    kind == "red_card" and bool(words["SECOND_YELLOW"].search(clause)),
-                    teams_here, team, ann.sentence.text))
+                found.append(
+                    EventMention(
+                        ann.sentence.index,
+                        kind,
+                        player,
+                        keeper,
+                        minute,  # type: ignore[arg-type]
+                        kind == "red_card" and bool(words["SECOND_YELLOW"].search(clause)),
+                        teams_here,
+                        team,
+                        ann.sentence.text,
+                    )
+                )
     return found

@@ -63,8 +63,9 @@ def clause_spans(ann: Annotated, rules: LanguageRules) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, tuple[int, int]],
-                       negated_by_next: bool) -> list[GoalMention]:
+def narrative_mentions(
+    ann: Annotated, rules: LanguageRules, running: dict[int, tuple[int, int]], negated_by_next: bool
+) -> list[GoalMention]:
     """Goal mentions of one annotated sentence.
 
     Each scorer gets the words between the previous scorer and the next one, so that in "X put
@@ -76,9 +77,15 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
     mentions: list[GoalMention] = []
     leading_minute = _leading_minute(ann)
     teams_here = [e for e in ann.entities if e.kind in "TR"]
-    subjects = [] if compiled.fixture.search(skeleton) else [
-        e for e in teams_here if not compiled.object_marker.search(skeleton[max(0, ann.position(e) - 60):
-                                                                            ann.position(e)])]
+    subjects = (
+        []
+        if compiled.fixture.search(skeleton)
+        else [
+            e
+            for e in teams_here
+            if not compiled.object_marker.search(skeleton[max(0, ann.position(e) - 60) : ann.position(e)])
+        ]
+    )
     spans = clause_spans(ann, rules)
 
     def clause_of(offset: int) -> tuple[int, int]:
@@ -100,8 +107,9 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
                 target = ann.entity(m.group(g)) if g else None
                 anchor = m.start(g) if g else m.start()
                 ident = ann.index_of(m.group(g)) if g else -1 - anchor
-                if target is not None and any(v[0] is not None and v[0].text == target.text and v[0] is not target
-                                              for v in found.values()):
+                if target is not None and any(
+                    v[0] is not None and v[0].text == target.text and v[0] is not target for v in found.values()
+                ):
                     continue  # "the path of Robben and he slotted home": one scorer
                 found.setdefault(ident, (target, m, tags, anchor))
     for ident in excluded:
@@ -123,13 +131,16 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
                 w_start = anchor if i > 0 else c_start
                 w_end = found_list[i + 1][3] if i + 1 < len(found_list) else c_end
             # negations are looked for around the scorer and around the end of the mention
-            near = (skeleton[max(w_start, anchor - 20):anchor + 12] + " … " +
-                    skeleton[max(w_start, m.end() - 40):min(max(w_end, m.end()), m.end() + 25)])
+            near = (
+                skeleton[max(w_start, anchor - 20) : anchor + 12]
+                + " … "
+                + skeleton[max(w_start, m.end() - 40) : min(max(w_end, m.end()), m.end() + 30)]
+            )
             if any(p.search(near) for p, _ in compiled.not_goals) or words["NEGATION"].search(near):
                 continue
             if negated_by_next and target is not None:
                 continue
-            mention = _mention(ann, rules, target, m, tags, anchor, (w_start, w_end), running)
+            mention = _mention(ann, rules, target, m, tags, anchor, (w_start, w_end), running, near)
             if len(same_match) > 1:
                 mention.count, mention.minutes = 1, []  # "two goals from X and Y": one each
             if mention.minute is None and leading_minute is not None and len(found_list) == 1:
@@ -137,8 +148,9 @@ def narrative_mentions(ann: Annotated, rules: LanguageRules, running: dict[int, 
             mention.context_teams = teams_here
             # the clause's subject team, for the first scorer of the clause only
             before = [e for e in subjects if c_start <= ann.position(e) < anchor]
-            mention.subject = before[0] if i == 0 and before and before[0] is first_entity(ann, c_start, c_end) \
-                else None
+            mention.subject = (
+                before[0] if i == 0 and before and before[0] is first_entity(ann, c_start, c_end) else None
+            )
             if "against_subject" in tags and mention.opponent is None:
                 mention.opponent = mention.subject
             mentions.append(mention)
@@ -158,13 +170,23 @@ def _leading_minute(ann: Annotated) -> Minute | None:
     return None
 
 
-def _mention(ann: Annotated, rules: LanguageRules, target: Entity | None, m: re.Match[str], tags: frozenset[str],
-             anchor: int, span: tuple[int, int], running: dict[int, tuple[int, int]]) -> GoalMention:
+def _mention(
+    ann: Annotated,
+    rules: LanguageRules,
+    target: Entity | None,
+    m: re.Match[str],
+    tags: frozenset[str],
+    anchor: int,
+    span: tuple[int, int],
+    running: dict[int, tuple[int, int]],
+    near: str,
+) -> GoalMention:
+    """The mention of a goal by ``target`` (None: a team-only mention); ``near`` is the text right
+    around the scorer and the end of the mention, where "penalty" or "own goal" belong to this goal."""
     compiled = rules.compiled
     words = compiled.words
     c_start, c_end = span
     clause = ann.skeleton[c_start:c_end]
-    core = ann.skeleton[max(c_start, anchor - 20):min(max(c_end, m.end()), m.end() + 15)]  # the mention itself
     team = opponent = None
     if "anon" in tags and m.groupdict().get("t"):
         team = ann.entity(m.group("t"))
@@ -182,12 +204,22 @@ def _mention(ann: Annotated, rules: LanguageRules, target: Entity | None, m: re.
     for index, (entity, pos) in enumerate(zip(ann.entities, ann.positions, strict=True)):
         if entity.kind == "S" and c_start <= pos < c_end and index in running:
             score_entity = entity
-    roles = {role for role, key in (("opener", "OPENER_WORD"), ("equaliser", "EQUALISER_WORD"),
-                                    ("winner", "WINNER_WORD"), ("pullback", "PULLBACK_WORD"),
-                                    ("double_lead", "DOUBLE_LEAD_WORD"), ("consolation", "CONSOLATION_WORD"),
-                                    ("for_winner", "WENT_THROUGH"), ("go_ahead", "AHEAD_WORD_GOAL"),
-                                    ("another", "ANOTHER_WORD"), ("last", "LAST_WORD"))
-             if words[key].search(clause)}
+    roles = {
+        role
+        for role, key in (
+            ("opener", "OPENER_WORD"),
+            ("equaliser", "EQUALISER_WORD"),
+            ("winner", "WINNER_WORD"),
+            ("pullback", "PULLBACK_WORD"),
+            ("double_lead", "DOUBLE_LEAD_WORD"),
+            ("consolation", "CONSOLATION_WORD"),
+            ("for_winner", "WENT_THROUGH"),
+            ("go_ahead", "AHEAD_WORD_GOAL"),
+            ("another", "ANOTHER_WORD"),
+            ("last", "LAST_WORD"),
+        )
+        if words[key].search(clause)
+    }
     count = 3 if words["HATTRICK_WORD"].search(clause) else 2 if words["TWICE_WORD"].search(clause) else 1
     all_minutes = [e.value for e in ann.entities_in(c_start, c_end, "M")] if count > 1 else []
     return GoalMention(
@@ -198,7 +230,7 @@ def _mention(ann: Annotated, rules: LanguageRules, target: Entity | None, m: re.
         team=team,
         opponent=opponent,
         minute=minute_entity.value if minute_entity else None,  # type: ignore[arg-type]
-        penalty=bool(words["PEN_WORD"].search(core)),
+        penalty=bool(words["PEN_WORD"].search(near)),
         own_goal="og" in tags or bool(words["OG_WORD"].search(clause)),
         roles=roles,
         count=count if target is not None else 1,
@@ -209,8 +241,11 @@ def _mention(ann: Annotated, rules: LanguageRules, target: Entity | None, m: re.
 
 
 # -- structured mentions -------------------------------------------------------------------------
-_BOX_HEAD = re.compile(r"^\*?\s*(?:goals?|scorers?|goalscorers?|ghi\s+bàn|bàn\s+thắng|người\s+ghi\s+bàn|"
-                       r"ghi\s+bàn\s+cho)\s*:\s*(?P<rest>.*)$", re.I)
+_BOX_HEAD = re.compile(
+    r"^\*?\s*(?:goals?|scorers?|goalscorers?|ghi\s+bàn|bàn\s+thắng|người\s+ghi\s+bàn|"
+    r"ghi\s+bàn\s+cho)\s*:\s*(?P<rest>.*)$",
+    re.I,
+)
 _BOX_HEAD_ALONE = re.compile(r"^\*?\s*(?:goals?|scorers?|goalscorers?|ghi\s+bàn|bàn\s+thắng)\s*:?\s*$", re.I)
 _TEAM_ITEMS = re.compile(r"^(?P<team>[^\W\d_][^:]{1,40}?)\s*:\s*(?P<items>.+\d.*)$")
 _LINEUP_HEAD = re.compile(r"^(?P<team>[^\W\d_][^:(\n]{1,40}?)\s*(?:\(\d(?:-\d){2,3}\))?\s*(?:XI)?\s*:\s*(?P<rest>.+)$")
@@ -303,6 +338,14 @@ def structured_mentions(lines: list[str], line_sentences: dict[int, int]) -> lis
 
 def _box_mention(item: BoxItem, sentence: int, line: int, team: str | None, source: str, text: str) -> GoalMention:
     minute_order = (item.minute.minute or 0) + (item.minute.added or 0) / 100 if item.minute else 0
-    return GoalMention(sentence=sentence, order=sentence + minute_order / 1000, player=item.player,
-                       team_name=team, minute=item.minute, penalty=item.penalty, own_goal=item.own_goal,
-                       source=source, evidence=text)
+    return GoalMention(
+        sentence=sentence,
+        order=sentence + minute_order / 1000,
+        player=item.player,
+        team_name=team,
+        minute=item.minute,
+        penalty=item.penalty,
+        own_goal=item.own_goal,
+        source=source,
+        evidence=text,
+    )

@@ -73,15 +73,47 @@ def find_scores(ann: Annotated, rules: LanguageRules, coaches: dict[str, str]) -
             relation = "ordered_one"
         strong = first is not None and second is not None
         if relation in ("win", "loss", "draw"):
+            if first is None and second is not None and second.kind == "N":
+                first = _unknown_subject(ann, second)  # "Kettering beat Dartford 2-0": two teams the data lacks
+                strong = first is not None
             first, second = _sides(ann, s_ent, first, second, rules, coaches, relation)
-        statements.append(ScoreStatement(
-            ann.sentence.index, relation, s_ent.value, first, second, strong,  # type: ignore[arg-type]
-            "final" in tags or bool(final_words.search(ann.sentence.text)), ann.sentence.text, s_ent))
+        statements.append(
+            ScoreStatement(
+                ann.sentence.index,
+                relation,
+                s_ent.value,
+                first,
+                second,
+                strong,  # type: ignore[arg-type]
+                "final" in tags or bool(final_words.search(ann.sentence.text)),
+                ann.sentence.text,
+                s_ent,
+            )
+        )
     return SentenceScores(statements, running)
 
 
-def _sides(ann: Annotated, s_ent: Entity, first: Entity | None, second: Entity | None,
-           rules: LanguageRules, coaches: dict[str, str], relation: str) -> tuple[Entity | None, Entity | None]:
+def _unknown_subject(ann: Annotated, obj: Entity) -> Entity | None:
+    """The name right before the result verb whose object is ``obj``, when nothing but the verb
+    stands between them."""
+    obj_pos = ann.position(obj)
+    before = [(pos, e) for e, pos in zip(ann.entities, ann.positions, strict=True) if pos < obj_pos]
+    if not before or before[-1][1].kind != "N" or before[-1][1].pronoun:
+        return None
+    pos, entity = before[-1]
+    between = ann.skeleton[pos:obj_pos].split("⟧", 1)[-1].split()
+    return entity if 0 < len(between) <= 3 else None
+
+
+def _sides(
+    ann: Annotated,
+    s_ent: Entity,
+    first: Entity | None,
+    second: Entity | None,
+    rules: LanguageRules,
+    coaches: dict[str, str],
+    relation: str,
+) -> tuple[Entity | None, Entity | None]:
     """Subject and opponent of a verb-based result when the rule did not capture them."""
     marker = rules.compiled.object_marker
     s_pos = ann.position(s_ent)
@@ -90,7 +122,7 @@ def _sides(ann: Annotated, s_ent: Entity, first: Entity | None, second: Entity |
     for entity, pos in zip(ann.entities, ann.positions, strict=True):
         if entity is second or entity is first or not team_like(entity, coaches):
             continue
-        governed = bool(marker.search(ann.skeleton[max(0, pos - 60):pos]))
+        governed = bool(marker.search(ann.skeleton[max(0, pos - 60) : pos]))
         (objects if governed else subjects).append((pos, entity))
     if relation == "draw":  # a draw has no subject or object: the two teams nearest the score, before it first
         ranked = sorted(subjects + objects, key=lambda item: (item[0] > s_pos, abs(item[0] - s_pos)))

@@ -175,9 +175,7 @@ _JSON_FIELDS = frozenset(
         "scope",
     }
 )
-_INT_FIELDS = frozenset(
-    {"chat_id", "offset", "limit", "timeout", "message_id", "reply_to_message_id", "cache_time"}
-)
+_INT_FIELDS = frozenset({"chat_id", "offset", "limit", "timeout", "message_id", "reply_to_message_id", "cache_time"})
 _BOOL_FIELDS = frozenset(
     {
         "allow_sending_without_reply",
@@ -411,8 +409,7 @@ def _check_inline_button(button: Any) -> None:
     if not _INLINE_BUTTON_ACTIONS.intersection(button):
         raise ApiError(
             HTTPStatus.BAD_REQUEST,
-            "Bad Request: can't parse inline keyboard button: "
-            "Text buttons are unallowed in the inline keyboard",
+            "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
         )
     data = button.get("callback_data")
     if data is not None and not (isinstance(data, str) and 1 <= len(data.encode()) <= 64):
@@ -886,9 +883,7 @@ class FakeTelegram:
         def take() -> Call | None:
             with self._lock:
                 for index, call in enumerate(self._calls):
-                    fits = call.method.lower() == method.lower() and (
-                        predicate is None or predicate(call.params)
-                    )
+                    fits = call.method.lower() == method.lower() and (predicate is None or predicate(call.params))
                     if fits and index not in self._consumed_calls:
                         self._consumed_calls.add(index)
                         return call
@@ -899,9 +894,7 @@ class FakeTelegram:
             raise TimeoutError(f"no new {method} call within {timeout}s\n{self._summary()}")
         return found
 
-    def commands(
-        self, scope: Mapping[str, Any] | None = None, language_code: str | None = None
-    ) -> list[JSONDict]:
+    def commands(self, scope: Mapping[str, Any] | None = None, language_code: str | None = None) -> list[JSONDict]:
         """The bot's commands for exactly this scope and language, as getMyCommands returns them."""
         with self._lock:
             return copy.deepcopy(self._commands.get(self._commands_key(scope, language_code), []))
@@ -978,9 +971,7 @@ class FakeTelegram:
 
     # -- HTTP -----------------------------------------------------------------------------------
 
-    async def _respond(
-        self, token: str, method_name: str, request: HTTPServerRequest
-    ) -> tuple[int, JSONDict] | None:
+    async def _respond(self, token: str, method_name: str, request: HTTPServerRequest) -> tuple[int, JSONDict] | None:
         """Handles one Bot API request: the (status, JSON body) to send, or None to drop it."""
         if token != self.token:
             return HTTPStatus.UNAUTHORIZED, ApiError(HTTPStatus.UNAUTHORIZED, "Unauthorized").body()
@@ -1066,9 +1057,7 @@ class FakeTelegram:
             return strip_text(FormattedText(text, entities or []))
         mode = str(parse_mode).lower()
         if mode in ("markdown", "markdownv2"):
-            raise ApiError(
-                HTTPStatus.BAD_REQUEST, "Bad Request: the fake Telegram checks only parse_mode HTML"
-            )
+            raise ApiError(HTTPStatus.BAD_REQUEST, "Bad Request: the fake Telegram checks only parse_mode HTML")
         if mode != "html":
             raise ApiError(HTTPStatus.BAD_REQUEST, "Bad Request: unsupported parse_mode")
         try:
@@ -1085,9 +1074,7 @@ class FakeTelegram:
         return formatted
 
     def _caption(self, params: JSONDict) -> FormattedText:
-        formatted = self._formatted(
-            params.get("caption"), params.get("parse_mode"), params.get("caption_entities")
-        )
+        formatted = self._formatted(params.get("caption"), params.get("parse_mode"), params.get("caption_entities"))
         if utf16_len(formatted.text) > MAX_CAPTION_LENGTH:
             raise ApiError(HTTPStatus.BAD_REQUEST, "Bad Request: message caption is too long")
         return formatted
@@ -1359,9 +1346,7 @@ class FakeTelegram:
         message = self._bot_message_to_edit(params)
         if "text" not in message:
             raise ApiError(HTTPStatus.BAD_REQUEST, "Bad Request: there is no text in the message to edit")
-        edited = self._apply_edit(
-            message, {"text": formatted.text, "entities": formatted.entities or None}, markup
-        )
+        edited = self._apply_edit(message, {"text": formatted.text, "entities": formatted.entities or None}, markup)
         sent = self._sent_by_key.get((message["chat"]["id"], message["message_id"]))
         if sent is not None:
             sent.text, sent.parse_mode = params.get("text"), params.get("parse_mode")

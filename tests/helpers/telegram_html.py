@@ -114,9 +114,7 @@ class _HtmlParser:
             else:
                 self._start_tag()
         if self.open_tags:
-            raise HtmlParseError(
-                f'Can\'t find end tag corresponding to start tag "{self.open_tags[-1].name}"'
-            )
+            raise HtmlParseError(f'Can\'t find end tag corresponding to start tag "{self.open_tags[-1].name}"')
         for entity in self.entities:
             if entity["type"] == "code":
                 entity.pop("language", None)  # inline code has no language in the Bot API
@@ -214,9 +212,7 @@ class _HtmlParser:
             self.pos = token.end()
             after = self._char(self.pos)
             if after and after not in _SPACES + ">":  # the end of the text is reported by the caller
-                raise HtmlParseError(
-                    f"Unexpected end of name token at byte offset {self._byte_offset(token.start())}"
-                )
+                raise HtmlParseError(f"Unexpected end of name token at byte offset {self._byte_offset(token.start())}")
             return token.group().lower()
         self.pos += 1
         value: list[str] = []

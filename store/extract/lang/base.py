@@ -6,9 +6,11 @@ placeholders -- ``⟦T0⟧`` a team, ``⟦N1⟧`` an unrecognised proper name (a
 team), ``⟦R2⟧`` a reference such as "the hosts", ``⟦S3⟧`` a score, ``⟦M4⟧`` a minute, ``⟦C5⟧`` a
 competition, ``⟦V6⟧`` a ground. Templates use macros:
 
-``{T}`` team slot (T, N or R) · ``{KT}`` known team · ``{TR}`` known team or reference · ``{__8}`` up to eight words that may include teams · ``{P}`` person · ``{S}`` ``{M}`` ``{C}`` ``{V}``
-· ``{T:name}`` the same, captured as group ``name`` · ``{_3}`` up to three ordinary words (or
-competition names, or minutes) · ``{WORDS}`` any upper-case key of the module's ``lexicon``, as an alternation.
+``{T}`` team slot (T, N or R) · ``{KT}`` known team · ``{TR}`` known team or reference · ``{P}`` person
+· ``{S}`` ``{M}`` ``{C}`` ``{V}`` · ``{T:name}`` the same, captured as group ``name`` · ``{_3}`` up to
+three ordinary words (or competition names, or minutes) · ``{__8}`` up to eight words that may include
+teams · ``{APPOSITIVE}`` an aside between commas or dashes · ``{WORDS}`` any upper-case key of the
+module's ``lexicon``, as an alternation.
 
 Adding a language means writing one more module with the same keys and its tests; the mechanism
 (``store.extract``) does not change.
@@ -21,8 +23,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 PLACEHOLDER = re.compile(r"⟦([TNRSMCV])(\d+)⟧")
-_SLOT = {"APPOSITIVE": r"(?:,\s*(?:[^,⟦]|⟦[TCVMRS]\d+⟧){1,90},|\s+-\s+(?:[^-⟦]|⟦[TCVMRSN]\d+⟧){1,90}\s+-)?", "T": r"⟦[TNR]\d+⟧", "KT": r"⟦T\d+⟧", "TR": r"⟦[TR]\d+⟧", "P": r"⟦N\d+⟧", "S": r"⟦S\d+⟧", "M": r"⟦M\d+⟧",
-         "C": r"⟦C\d+⟧", "V": r"⟦V\d+⟧", "X": r"⟦[TNRSMCV]\d+⟧"}
+_SLOT = {
+    "APPOSITIVE": r"(?:,\s*(?:[^,⟦]|⟦[TCVMRS]\d+⟧){1,90},|\s+-\s+(?:[^-⟦]|⟦[TCVMRSN]\d+⟧){1,90}\s+-)?",
+    "T": r"⟦[TNR]\d+⟧",
+    "KT": r"⟦T\d+⟧",
+    "TR": r"⟦[TR]\d+⟧",
+    "P": r"⟦N\d+⟧",
+    "S": r"⟦S\d+⟧",
+    "M": r"⟦M\d+⟧",
+    "C": r"⟦C\d+⟧",
+    "V": r"⟦V\d+⟧",
+    "X": r"⟦[TNRSMCV]\d+⟧",
+}
 _MACRO = re.compile(r"\{(?P<name>[A-Z_]+|__?\d+)(?::(?P<group>\w+))?\}")
 _GAP_WORD = r"(?:[^\s⟦⟧]+|⟦[CM]\d+⟧[^\s⟦⟧]*)"
 
@@ -119,8 +131,9 @@ class RuleSet:
     gate's words (lexicon lists the family's rules are built on, and its ``*_GATE`` list for the
     other words they use) cannot hold a match, so no rule runs on it."""
 
-    def __init__(self, items: tuple[Rule, ...], lexicon: dict[str, list[str]], flags: int,
-                 gate: list[str] | None = None) -> None:
+    def __init__(
+        self, items: tuple[Rule, ...], lexicon: dict[str, list[str]], flags: int, gate: list[str] | None = None
+    ) -> None:
         self.rules = [(re.compile(expand(r.pattern, lexicon), flags), r.tags) for r in items]
         self.gate = re.compile(word_alternation(gate), flags) if gate else None
 
@@ -148,8 +161,18 @@ class CompiledRules:
             return RuleSet(items, lex, flags, words or None)
 
         self.results = compile_all(rules.result_rules)
-        self.goals = compile_all(rules.goal_rules, "GOAL_VERB", "GOAL_NOUN", "GOAL_NOUN_PL", "LEAD_PHRASE", "OG_WORD",
-                                 "GIVE_VERB", "SHOT_VERB", "GOAL_RESULT", "GOAL_GATE")
+        self.goals = compile_all(
+            rules.goal_rules,
+            "GOAL_VERB",
+            "GOAL_NOUN",
+            "GOAL_NOUN_PL",
+            "LEAD_PHRASE",
+            "OG_WORD",
+            "GIVE_VERB",
+            "SHOT_VERB",
+            "GOAL_RESULT",
+            "GOAL_GATE",
+        )
         self.goal_teams = compile_all(rules.goal_team_rules)
         self.coaches = compile_all(rules.coach_rules)
         self.player_teams = compile_all(rules.player_team_rules)
@@ -162,8 +185,7 @@ class CompiledRules:
         self.venues = compile_all(rules.venue_rules)
         self.minutes = [re.compile(p, flags) for p in rules.minute_patterns]
         # minutes and scores need a digit or a number word: most sentences have neither
-        self.may_hold_minute = re.compile(r"\d|" + word_alternation([*rules.number_words, *rules.ordinal_words]),
-                                          flags)
+        self.may_hold_minute = re.compile(r"\d|" + word_alternation([*rules.number_words, *rules.ordinal_words]), flags)
         self.dates = [re.compile(p, flags) for p in rules.date_patterns]
         self.rounds = [re.compile(p, flags) for p in rules.round_patterns]
         self.season = re.compile(rules.season_pattern, flags)
@@ -173,11 +195,19 @@ class CompiledRules:
         self.relative_days = re.compile(word_alternation(list(rules.relative_days)), flags)
         self.weekdays = re.compile(word_alternation(list(rules.weekdays)), flags)
         # a team right after a preposition or result verb is the object of the sentence, not its subject
-        governing = [*lex["OBJ_PREP"], *lex["WIN_VERB"], *lex["LOSS_VERB"], *lex["DRAW_VERB"],
-                     *lex["LOSS_PARTICIPLE"], *lex["OBJECT_MARKER"], *lex["WIN_NOUN"], *lex["LOSS_NOUN"],
-                     *lex["DRAW_NOUN"]]
+        governing = [
+            *lex["OBJ_PREP"],
+            *lex["WIN_VERB"],
+            *lex["LOSS_VERB"],
+            *lex["DRAW_VERB"],
+            *lex["LOSS_PARTICIPLE"],
+            *lex["OBJECT_MARKER"],
+            *lex["WIN_NOUN"],
+            *lex["LOSS_NOUN"],
+            *lex["DRAW_NOUN"],
+        ]
         # "the Atalanta - Inter match", "giữa Argentina và Brazil": teams named as a fixture, not as subject
-        self.fixture = re.compile(expand(r"{TR}\s+(?:-|vs?\.?|v\.)\s+{TR}|(?:between|giữa)\s+{TR}\s+(?:and|và)\s+{TR}",
-                                         lex), flags)
-        self.object_marker = re.compile(word_alternation(governing) + r"\s+(?:[^\s⟦⟧,.;:]+\s+|⟦C\d+⟧\s+){0,3}$",
-                                        flags)
+        self.fixture = re.compile(
+            expand(r"{TR}\s+(?:-|vs?\.?|v\.)\s+{TR}|(?:between|giữa)\s+{TR}\s+(?:and|và)\s+{TR}", lex), flags
+        )
+        self.object_marker = re.compile(word_alternation(governing) + r"\s+(?:[^\s⟦⟧,.;:]+\s+|⟦C\d+⟧\s+){0,3}$", flags)
