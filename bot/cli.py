@@ -99,6 +99,100 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _console_answer(services, line: str, lang: str):
+    """A line typed in the console: a /command or a question, answered by the bot's handlers."""
+    from sqlmodel import Session
+
+    from handlers.questions import answer_question, run_command_line
+
+    knowledge = _knowledge(services)
+    with Session(services.engine) as session:
+        if line.startswith("/"):
+            return run_command_line(session, knowledge, lang, line)
+        return answer_question(session, knowledge, line, fallback_lang=lang)
+
+
+_KNOWLEDGE = {}
+
+
+def _knowledge(services):
+    from handlers.knowledge import Knowledge
+
+    if "k" not in _KNOWLEDGE:
+        _KNOWLEDGE["k"] = Knowledge(services.engine, services.ingestor.reference)
+    return _KNOWLEDGE["k"]
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    services = _services()
+    for question in args.questions:
+        answer = _console_answer(services, question, args.lang)
+        if args.json:
+            print(json.dumps({"question": question, "answer": answer.plain()}, ensure_ascii=False), flush=True)
+        else:
+            print(answer.plain() + "\n")
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """An interactive conversation with the bot's handlers in the terminal, over the seed reports."""
+    services = _services()
+    seeds = sorted(services.settings.seeds_dir.glob("*.txt"))
+    services.ingestor.ingest_paths(seeds)
+    print("footbot console – ask a question (e.g. “who scored for inter vs atalanta?”, “ai ghi bàn cho Inter?”) "
+          "or a command (/result Inter Atalanta, /scorers, /table, /help). Empty line or Ctrl-D to quit.")
+    choices: list = []
+    while True:
+        try:
+            line = input("you> ").strip()
+        except EOFError:
+            break
+        if not line:
+            break
+        if line.isdigit() and choices and 1 <= int(line) <= len(choices):
+            kind, _, payload = choices[int(line) - 1].data.partition(":")
+            line = payload if kind == "ask" else payload if kind == "cmd" else line
+        answer = _console_answer(services, line, args.lang)
+        print("bot> " + answer.plain().replace("\n", "\n     "))
+        choices = [b for row in answer.buttons for b in row if not b.data.startswith("src:")]
+        for i, button in enumerate(choices, 1):
+            print(f"     {i}. {button.label}")
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot.app import build_application
+    from bot.services import build_services
+    from bot.settings import Settings
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    if not settings.token:
+        print("TELEGRAM_BOT_TOKEN is not set: use `footbot chat` to try the bot offline.", file=sys.stderr)
+        return 2
+    app = build_application(settings, build_services(settings))
+    if args.webhook:
+        if not settings.webhook_url:
+            print("WEBHOOK_URL is not set", file=sys.stderr)
+            return 2
+        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port, url_path="telegram",
+                        webhook_url=settings.webhook_url.rstrip("/") + "/telegram", secret_token=secret)
+    else:
+        app.run_polling()
+    return 0
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    """What ``./run`` does: the Telegram bot with a token, the console chat without one."""
+    from bot.settings import Settings
+
+    if Settings().token:
+        return cmd_run(argparse.Namespace(webhook=False))
+    print("No TELEGRAM_BOT_TOKEN: starting the offline console chat over the seed reports.\n")
+    return cmd_chat(argparse.Namespace(lang=args.lang))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="footbot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -118,6 +212,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help="report files or folders (.txt .md .html .htm)")
     p.add_argument("-v", "--verbose", action="store_true", help="a line for every report")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("ask", help="answer questions from the store and print the answers")
+    p.add_argument("--json", action="store_true", help="one JSON line per question: question, answer")
+    p.add_argument("--lang", default="en", choices=["en", "vi"], help="language when a question does not say")
+    p.add_argument("questions", nargs="+")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("chat", help="talk to the bot in the terminal (offline, no Telegram)")
+    p.add_argument("--lang", default="en", choices=["en", "vi"])
+    p.set_defaults(func=cmd_chat)
+
+    p = sub.add_parser("run", help="run the Telegram bot (long polling, or --webhook)")
+    p.add_argument("--webhook", action="store_true", help="receive updates on WEBHOOK_URL instead of polling")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("start", help="the bot with TELEGRAM_BOT_TOKEN, else the console chat")
+    p.add_argument("--lang", default="en", choices=["en", "vi"])
+    p.set_defaults(func=cmd_start)
 
     p = sub.add_parser("reextract", help="rebuild every fact from the stored reports with this extractor")
     p.add_argument("-v", "--verbose", action="store_true", help="a line for every report")

@@ -142,6 +142,7 @@ def _reconcile(match: Match, fact: MatchFact, home_id: int) -> None:
     match.season = match.season or fact.season
     match.round = match.round or fact.round
     match.venue = match.venue or fact.venue
+    match.extra_time = match.extra_time or fact.extra_time
 
 
 def _settle_score(session: Session, match: Match) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, LargeBinary, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -90,6 +90,7 @@ class Match(SQLModel, table=True):
     home_goals: int | None = None  # the agreed final score; None when unknown or disputed
     away_goals: int | None = None
     score_status: str = Field(default="unknown", max_length=16)  # stated | computed | unknown | conflict
+    extra_time: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     created_at: datetime = Field(default_factory=utcnow)
 
     __table_args__ = (
@@ -193,3 +194,11 @@ class ScorerStat(SQLModel, table=True):
     penalties: int = 0
 
     __table_args__ = (Index("ix_scorerstat_scope", "competition", "season", "team_id", "goals"),)
+
+
+class ChatSetting(SQLModel, table=True):
+    """Per-chat preferences: reply language and time zone for dates."""
+
+    chat_id: int = Field(primary_key=True, sa_type=BigInteger)
+    lang: str | None = Field(default=None, max_length=8)
+    timezone: str | None = Field(default=None, max_length=64)

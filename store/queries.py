@@ -72,6 +72,7 @@ class MatchView:
     competition: str | None
     season: str | None
     round: str | None
+    extra_time: bool = False
     goals: list[GoalView] = field(default_factory=list)
     events: list[EventView] = field(default_factory=list)
     sources: list[SourceView] = field(default_factory=list)
@@ -178,6 +179,7 @@ def _views(session: Session, matches: list[Match], *, details: bool) -> list[Mat
             m.competition,
             m.season,
             m.round,
+            m.extra_time,
         )
         for m in matches
     ]

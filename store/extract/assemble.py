@@ -934,6 +934,8 @@ class Assembler:
     ) -> None:
         sentences = sorted(set(frame.sentences))
         texts = [self.doc.sentences[i].text for i in sentences]
+        told = texts + [m.evidence for m in frame.mentions if m.source == "narrative"]
+        match.extra_time = any(self.rules.compiled.words["EXTRA_TIME"].search(t) for t in told)
         for ann_index in sentences:
             ann = self.annotated[ann_index]
             comp = next((e.value for e in ann.entities if e.kind == "C"), None)

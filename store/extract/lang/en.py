@@ -983,6 +983,7 @@ LEXICON: dict[str, list[str]] = {
     ],
     "SECOND_WORD": [],  # not used by this language's rules
     "SHOT_VERB": [],  # not used by this language's rules
+    "EXTRA_TIME": ["extra time", "extra-time", "after extra time", "a.e.t.", "aet", "extra period"],
     "HOME_WORD": ["at home", "on home soil", "in front of their own fans", "home side", "hosts", "host"],
     "AWAY_WORD": ["away", "on the road", "on their travels", "visitors", "visiting"],
 }

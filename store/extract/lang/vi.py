@@ -444,6 +444,7 @@ LEXICON: dict[str, list[str]] = {
     "GOAL_NOUN_PL": [],  # not used by this language's rules
     "PASSIVE": [],  # not used by this language's rules
     "TALLY_WORD": [],  # not used by this language's rules
+    "EXTRA_TIME": ["hiệp phụ", "sau hiệp phụ", "hai hiệp phụ"],
     "HOME_WORD": ["sân nhà", "chủ nhà"],
     "AWAY_WORD": ["sân khách", "làm khách"],
 }

@@ -1,0 +1,110 @@
+"""What the thin Telegram callbacks share: the runtime objects in ``bot_data``, the chat's language,
+running store work off the event loop, and sending a :class:`Reply`."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
+from telegram.ext import ContextTypes
+
+from handlers.knowledge import Knowledge
+from handlers.lang import DEFAULT, normalise_code
+from handlers.reply import Reply
+from store.ingest import Ingestor
+from store.models import ChatSetting
+
+RUNTIME = "runtime"
+T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class Runtime:
+    """Long-lived objects the composition root (``bot.app``) puts in ``application.bot_data``."""
+
+    engine: Engine
+    ingestor: Ingestor
+    knowledge: Knowledge
+    admins: frozenset[int] = frozenset()
+    max_bytes: int = 2 * 1024 * 1024
+    bot_username: str | None = None
+    chat_languages: dict[int, str] = field(default_factory=dict)  # cache of ChatSetting.lang
+
+
+def runtime(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
+    return context.bot_data[RUNTIME]
+
+
+async def in_store(context: ContextTypes.DEFAULT_TYPE, work: Callable[[Session], T]) -> T:
+    """Run ``work`` with a fresh session in a worker thread: store calls never block the event loop,
+    and no session is held across an ``await``."""
+    engine = runtime(context).engine
+
+    def run() -> T:
+        with Session(engine) as session:
+            return work(session)
+
+    return await asyncio.to_thread(run)
+
+
+async def chat_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The chat's chosen language, else the user's Telegram language, else English."""
+    chat = update.effective_chat
+    rt = runtime(context)
+    if chat is not None:
+        if chat.id not in rt.chat_languages:
+            setting = await in_store(context, lambda s: s.get(ChatSetting, chat.id))
+            rt.chat_languages[chat.id] = setting.lang if setting and setting.lang else ""
+        if rt.chat_languages[chat.id]:
+            return rt.chat_languages[chat.id]
+    user = update.effective_user
+    return normalise_code(user.language_code if user else None) or DEFAULT
+
+
+async def set_chat_language(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:
+    chat = update.effective_chat
+    if chat is None:
+        return
+
+    def save(session: Session) -> None:
+        setting = session.get(ChatSetting, chat.id) or ChatSetting(chat_id=chat.id)
+        setting.lang = code
+        session.add(setting)
+        session.commit()
+
+    await in_store(context, save)
+    runtime(context).chat_languages[chat.id] = code
+
+
+def markup(answer: Reply) -> InlineKeyboardMarkup | None:
+    if not answer.buttons:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
+                                 for row in answer.buttons])
+
+
+async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Reply,
+                *, quote: bool = True) -> Message | None:
+    """Send ``answer`` to the chat of ``update``: split over 4096 characters, buttons on the last part."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    target = update.effective_message if quote else None
+    if answer.image is not None:
+        return await context.bot.send_photo(chat.id, answer.image, caption=answer.html[:1024],
+                                            parse_mode=ParseMode.HTML, reply_markup=markup(answer),
+                                            reply_to_message_id=target.message_id if target else None)
+    chunks = answer.chunks()
+    sent = None
+    for index, chunk in enumerate(chunks):
+        last = index == len(chunks) - 1
+        sent = await context.bot.send_message(chat.id, chunk, reply_markup=markup(answer) if last else None,
+                                              reply_to_message_id=target.message_id if target and index == 0
+                                              else None)
+    return sent

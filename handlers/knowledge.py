@@ -1,0 +1,200 @@
+"""The names a question may use, read from the store: teams (with aliases and nicknames in every
+language), players, competitions. Kept in memory so that understanding a question costs
+microseconds; refreshed when the store has changed.
+
+Matching is on folded words (no case, no diacritics), longest run first; words that are not an
+exact name may still be a typo of one (rapidfuzz, explicit cutoff), but never a common word of the
+question language ("ai", "who", "ban").
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import Engine
+from sqlmodel import Session, func, select
+
+from store.models import Match, Player, PlayerAlias, Report, Team, TeamAlias
+from store.normalize import key
+from store.teams import Directory
+
+MAX_WORDS = 6
+TYPO_CUTOFF = 86  # rapidfuzz ratio for a word to count as a misspelt name
+REFRESH_EVERY = 5.0  # seconds between checks that the store changed
+
+
+@dataclass(slots=True)
+class Found:
+    kind: str  # team | player | competition
+    names: tuple[str, ...]  # canonical team names / player names / competition: several when ambiguous
+    ids: tuple[int, ...]  # team or player ids (empty for competitions)
+    start: int  # word span in the question
+    end: int
+    exact: bool = True
+
+
+@dataclass(slots=True)
+class _Index:
+    team_keys: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # alias key -> team ids
+    nickname_keys: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    player_keys: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # full, surname, given name
+    competition_keys: dict[str, str] = field(default_factory=dict)
+    team_names: dict[int, str] = field(default_factory=dict)
+    player_names: dict[int, str] = field(default_factory=dict)
+    player_teams: dict[int, int | None] = field(default_factory=dict)
+    with_matches: set[int] = field(default_factory=set)  # teams the store has matches of
+    opponents: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    longest: dict[str, int] = field(default_factory=dict)  # first word -> most words of a name
+    typo_choices: list[str] = field(default_factory=list)
+
+
+class Knowledge:
+    def __init__(self, engine: Engine, reference: Directory) -> None:
+        self.engine = engine
+        self.reference = reference
+        self._index = _Index()
+        self._version: tuple | None = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
+
+    # -- freshness -----------------------------------------------------------------------------------
+    def invalidate(self) -> None:
+        self._checked = 0.0
+
+    def index(self) -> _Index:
+        now = time.monotonic()
+        if now - self._checked > REFRESH_EVERY:
+            with self._lock:
+                if now - self._checked > REFRESH_EVERY:
+                    version = self._store_version()
+                    if version != self._version:
+                        self._index = self._build()
+                        self._version = version
+                    self._checked = now
+        return self._index
+
+    def _store_version(self) -> tuple:
+        with Session(self.engine) as session:
+            return (session.exec(select(func.max(Report.id))).one(), session.exec(select(func.count(Team.id))).one(),
+                    session.exec(select(func.count(Player.id))).one(), session.exec(select(func.max(Match.id))).one(),
+                    session.exec(select(func.max(TeamAlias.id))).one())
+
+    def _build(self) -> _Index:
+        idx = _Index()
+        with Session(self.engine) as session:
+            for team in session.exec(select(Team)):
+                idx.team_names[team.id] = team.name  # type: ignore[index]
+            for alias in session.exec(select(TeamAlias)):
+                (idx.nickname_keys if alias.kind == "nickname" else idx.team_keys)[alias.key].add(alias.team_id)
+            for team_id, name in idx.team_names.items():
+                idx.team_keys[key(name)].add(team_id)
+            for player in session.exec(select(Player)):
+                idx.player_names[player.id] = player.name  # type: ignore[index]
+                idx.player_teams[player.id] = player.team_id  # type: ignore[index]
+                words = player.key.split()
+                for k in {player.key, *(words[-1:] if len(words) > 1 else []), *(words[:1] if len(words) > 1 else [])}:
+                    idx.player_keys[k].add(player.id)  # type: ignore[arg-type]
+            for alias in session.exec(select(PlayerAlias)):
+                idx.player_keys[alias.key].add(alias.player_id)
+            for home, away in session.exec(select(Match.home_id, Match.away_id)):
+                idx.with_matches |= {home, away}
+                idx.opponents[home].add(away)
+                idx.opponents[away].add(home)
+            competitions = {c for c in session.exec(select(Match.competition).distinct()) if c}
+        for alias, name in self.reference.competition_alias.items():
+            idx.competition_keys[alias] = name
+        for name in competitions:
+            idx.competition_keys.setdefault(key(name), name)
+        for table in (idx.team_keys, idx.nickname_keys, idx.player_keys, idx.competition_keys):
+            for k in table:
+                words = k.split()
+                if words:
+                    idx.longest[words[0]] = max(idx.longest.get(words[0], 0), len(words))
+        idx.typo_choices = [k for k in (*idx.team_keys, *idx.nickname_keys, *idx.player_keys) if len(k) >= 4]
+        return idx
+
+    # -- finding names -------------------------------------------------------------------------------
+    def find(self, words: list[str], *, stopwords: frozenset[str]) -> list[Found]:
+        """Names in ``words`` (folded), longest first; typos of names for the words left over."""
+        idx = self.index()
+        found: list[Found] = []
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(MAX_WORDS, idx.longest.get(words[i], 0), len(words) - i), 0, -1):
+                phrase = " ".join(words[i:i + n])
+                if n == 1 and phrase in stopwords:
+                    break
+                hit = self._exact(phrase, i, i + n, idx)
+                if hit:
+                    break
+            if hit:
+                found.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        taken = {j for f in found for j in range(f.start, f.end)}
+        for j, word in enumerate(words):
+            if j in taken or word in stopwords or len(word) < 4 or word.isdigit():
+                continue
+            hit = self._typo(word, j, idx)
+            if hit:
+                found.append(hit)
+        return sorted(found, key=lambda f: f.start)
+
+    def _exact(self, phrase: str, start: int, end: int, idx: _Index) -> Found | None:
+        if phrase in idx.competition_keys and phrase not in idx.team_keys:
+            return Found("competition", (idx.competition_keys[phrase],), (), start, end)
+        teams = idx.team_keys.get(phrase) or idx.nickname_keys.get(phrase)
+        if teams:
+            ordered = sorted(teams, key=lambda t: (t not in idx.with_matches, idx.team_names.get(t, "")))
+            return Found("team", tuple(idx.team_names[t] for t in ordered), tuple(ordered), start, end)
+        players = idx.player_keys.get(phrase)
+        if players:
+            ordered = sorted(players)
+            return Found("player", tuple(idx.player_names[p] for p in ordered), tuple(ordered), start, end)
+        return None
+
+    def _typo(self, word: str, position: int, idx: _Index) -> Found | None:
+        hit = process.extractOne(word, idx.typo_choices, scorer=fuzz.ratio, processor=None, score_cutoff=TYPO_CUTOFF)
+        if not hit or hit[0][:1] != word[:1]:
+            return None
+        found = self._exact(hit[0], position, position + 1, idx)
+        if found:
+            found.exact = False
+        return found
+
+    # -- facts about names -----------------------------------------------------------------------------
+    def team_id(self, name: str) -> int | None:
+        idx = self.index()
+        return next((t for t, n in idx.team_names.items() if n == name), None)
+
+    def has_matches(self, team_id: int) -> bool:
+        return team_id in self.index().with_matches
+
+    def played(self, a: int, b: int) -> bool:
+        return b in self.index().opponents.get(a, set())
+
+    def opponents(self, team_id: int) -> list[str]:
+        idx = self.index()
+        return sorted(idx.team_names[t] for t in idx.opponents.get(team_id, set()))
+
+    def player_team(self, player_id: int) -> int | None:
+        return self.index().player_teams.get(player_id)
+
+    def team_suggestions(self, name: str, limit: int = 4) -> list[str]:
+        """Teams whose names resemble ``name`` (for "did you mean"), teams with matches first."""
+        idx = self.index()
+        choices = list(idx.team_keys)
+        hits = process.extract(key(name), choices, scorer=fuzz.WRatio, processor=None, score_cutoff=70, limit=12)
+        seen: list[str] = []
+        for alias, _, _ in hits:
+            for team in sorted(idx.team_keys[alias], key=lambda t: t not in idx.with_matches):
+                label = idx.team_names[team]
+                if label not in seen:
+                    seen.append(label)
+        return seen[:limit]
