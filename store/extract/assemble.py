@@ -26,6 +26,7 @@ from store.names import same_person
 from store.normalize import key, strip_accents
 from store.teams import Directory
 
+TWIN_DISTANCE = 12  # sentences between a team-only goal mention and the named goal it may be
 _NAME_TOKEN = re.compile(r"[0-9a-z]+")
 
 
@@ -743,17 +744,18 @@ class Assembler:
             team = self.team_name(mention.team, frame)
             if team not in frame.teams:
                 continue
-            twin = next(
-                (
-                    s
-                    for s in slots
-                    if (s.team in (None, team))
-                    and not _roles_conflict(s.roles, mention.roles)
-                    and 0 <= min(m.sentence for m in s.mentions) - mention.sentence <= 2
-                    and (mention.minute is None or s.minute is None or self._same_minute(mention.minute, s.minute))
-                ),
-                None,
-            )
+            def distance(slot: _Slot, mention: GoalMention = mention) -> int:
+                return min(abs(m.sentence - mention.sentence) for m in slot.mentions)
+
+            twins = [
+                s
+                for s in slots
+                if s.team in (None, team)
+                and not _roles_conflict(s.roles, mention.roles)
+                and distance(s) <= TWIN_DISTANCE
+                and (mention.minute is None or s.minute is None or self._same_minute(mention.minute, s.minute))
+            ]
+            twin = min(twins, key=distance, default=None)
             if twin is not None:
                 twin.team = twin.team or team
                 twin.roles |= mention.roles
