@@ -4,13 +4,16 @@ A :class:`Question` (from ``understand``) becomes a short :class:`Reply` from th
 three lines for a specific question, the home team first, minutes as ``57'`` and ``90+2'``, the
 date and competition when more than one match fits. It never bluffs: when the store does not
 hold the answer it says so and offers what it does know; disagreeing reports are shown as such.
+Words of the question that name nothing (a ground, "the final", "derby", "bắt chính") are
+matched against the source reports, to pick the match the fan means and, when the store does not
+model the fact, to quote the report sentence that states it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from collections import Counter
+from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
@@ -20,12 +23,15 @@ from handlers.lang import module, text
 from handlers.reply import Button, Reply, esc
 from handlers.understand import Question
 from store import queries
-from store.models import MatchSource, Report
+from store.models import Match, Report
 from store.normalize import fold
 from store.queries import MatchView
 
 MAX_MATCHES = 3  # a fan in a group does not want a wall of text
 QUOTE_CHARS = 260
+CANDIDATES = 40
+_WORDS = re.compile(r"[0-9a-z]+")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 @dataclass(slots=True)
@@ -34,6 +40,7 @@ class Answerer:
 
     session: Session
     knowledge: Knowledge
+    _report_words: dict[int, Counter[str]] = field(default_factory=dict)
 
     # -- entry point ------------------------------------------------------------------------------------
     def answer(self, q: Question) -> Reply:
@@ -41,69 +48,107 @@ class Answerer:
         ambiguous = self._ambiguity(q)
         if ambiguous is not None:
             return ambiguous
+        self._ground_as_team(q)
         intents = q.intents
         if "coverage" in intents or ("help" in intents and not q.teams and not q.players):
             return self.coverage(lang, with_help="help" in intents)
-        if "top_scorers" in intents or ("scorers" in intents and not q.teams and not q.players and q.competition):
+        if "top_scorers" in intents or ("scorers" in intents and not q.teams and not q.players and q.competition
+                                        and "result" not in intents):
             return self.top_scorers(lang, competition=q.competition, season=q.season)
         if "standings" in intents and not intents & {"scorers", "penalty", "red_card", "when"} and (
                 q.competition or q.teams):
             return self.standings_answer(q)
-        if q.players and not q.teams and intents & {"player_goals", "when", "scorers", "did", "penalty"}:
+        if q.players and ("player_goals" in intents or (not q.teams and intents & {"when", "scorers", "did",
+                                                                                     "penalty"})):
             return self.player_answer(q)
         if not q.teams:
             if q.players:
                 return self.player_answer(q)
+            if q.competition and intents & {"result", "scorers"}:
+                return self.competition_matches(q)
             if q.competition:
                 return self.table(lang, competition=q.competition, season=q.season)
-            return self._fallback_search(q) or Reply(text(lang, "cannot_answer"))
+            return Reply(text(lang, "cannot_answer"))
         return self.match_answer(q)
 
-    # -- ambiguity: "Did you mean …?" -------------------------------------------------------------------
+    # -- who is meant -------------------------------------------------------------------------------------
     def _ambiguity(self, q: Question) -> Reply | None:
+        """Several teams go by a name ("united", "real"): the store's data decides, else the fan."""
         for found in q.teams:
             if len(found.ids) > 1:
                 resolved = self._resolve(found, q)
                 if resolved is None:
                     name = " ".join(q.words[found.start:found.end])
                     rest = [f.names[0] for f in q.teams if f is not found]
-                    buttons = [[Button(team, "ask:" + " ".join([team, *rest, *q.leftover])[:58])]
+                    buttons = [[Button(team, ("ask:" + " ".join([team, *rest, *q.leftover]))[:64])]
                                for team in found.names[:4]]
                     return Reply(text(q.lang, "ambiguous", name=esc(name)), buttons)
-                found.ids, found.names = (resolved[0],), (resolved[1],)
+                found.ids, found.names = (resolved,), (self.knowledge.name(resolved),)
+        self._squads(q)
         return None
 
-    def _resolve(self, found: Found, q: Question) -> tuple[int, str] | None:
-        """Among teams sharing a name, the one the store has matches of -- against the other team
-        of the question when there is one."""
+    def _resolve(self, found: Found, q: Question) -> int | None:
+        """Among teams sharing a name, the one the store has matches of -- against the question's other
+        team when there is one (its Women or U23 side included)."""
         others = [f.ids[0] for f in q.teams if f is not found and len(f.ids) == 1]
-        pairs = list(zip(found.ids, found.names, strict=True))
-        for pool in ([p for p in pairs if any(self.knowledge.played(p[0], o) for o in others)],
-                     [p for p in pairs if self.knowledge.has_matches(p[0])]):
+        candidates = list(found.ids)
+        for pool in ([t for t in candidates if any(self._met(t, o) for o in others)],
+                     [t for t in candidates if self.knowledge.has_matches(t)]):
             if len(pool) == 1:
                 return pool[0]
         return None
+
+    def _met(self, a: int, b: int) -> bool:
+        return any(self.knowledge.played(x, y) for x in [a, *self.knowledge.squads(a)]
+                   for y in [b, *self.knowledge.squads(b)])
+
+    def _squads(self, q: Question) -> None:
+        """'united against chelsea' about a women's match: the squads that actually met."""
+        if len(q.teams) < 2 or self.knowledge.played(q.teams[0].ids[0], q.teams[1].ids[0]):
+            return
+        a, b = q.teams[0], q.teams[1]
+        pairs = [(x, y) for x in [a.ids[0], *self.knowledge.squads(a.ids[0])]
+                 for y in [b.ids[0], *self.knowledge.squads(b.ids[0])] if self.knowledge.played(x, y)]
+        if len(pairs) == 1:
+            (x, y), = pairs
+            a.ids, a.names = (x,), (self.knowledge.name(x),)
+            b.ids, b.names = (y,), (self.knowledge.name(y),)
+
+    def _ground_as_team(self, q: Question) -> None:
+        """'who scored for liverpool at stamford bridge': the ground's club is the other team."""
+        if len(q.teams) != 1 or not q.grounds:
+            return
+        owner = next((t for g in q.grounds for t in g.ids if t != q.teams[0].ids[0]
+                      and self.knowledge.played(t, q.teams[0].ids[0])), None)
+        if owner is not None:
+            q.teams.append(Found("team", (self.knowledge.name(owner),), (owner,), -1, -1))
 
     # -- matches ------------------------------------------------------------------------------------------
     def matches_for(self, q: Question) -> list[MatchView]:
         teams = [f.ids[0] for f in q.teams]
         if len(teams) >= 2:
-            found = queries.head_to_head(self.session, team_a=teams[0], team_b=teams[1], limit=40, details=True)
+            found = queries.head_to_head(self.session, team_a=teams[0], team_b=teams[1], limit=CANDIDATES,
+                                         details=True)
         else:
-            found = queries.recent_results(self.session, team=teams[0], limit=60, details=True)
-        return self._filter(found, q)
+            found = queries.recent_results(self.session, team=teams[0], limit=CANDIDATES, details=True)
+        return self._rank(self._filter(found, q), q)
 
     def _filter(self, matches: list[MatchView], q: Question) -> list[MatchView]:
-        """The matches the question's date, season, competition and round point at (each filter only
-        when it leaves something: "today" about a store of old reports still shows what it has)."""
+        """The matches the question's date, season, competition, round and ground point at (each only
+        when it leaves something: "today" asked of a store of old reports still shows what it has)."""
+        grounds = {t for g in q.grounds for t in g.ids}
+        cup_words = [w for w in q.leftover if len(w) > 2 and any(w in _glued(m.competition) for m in matches)]
         checks = [
             (q.day is not None, lambda m: m.played_on is not None and abs((m.played_on - q.day).days) <= 1),
-            (q.year is not None, lambda m: m.played_on is not None and m.played_on.year == q.year
-             or (m.season or "").startswith(str(q.year)) or (m.season or "").endswith(str(q.year)[-2:])),
+            (q.year is not None, lambda m: (m.played_on is not None and m.played_on.year == q.year)
+             or str(q.year) in (m.season or "") or (m.season or "").endswith(str(q.year)[-2:])),
             (q.month is not None, lambda m: m.played_on is not None and m.played_on.month == q.month),
             (q.season is not None, lambda m: m.season == q.season),
             (q.competition is not None, lambda m: m.competition == q.competition),
             (q.round is not None, lambda m: m.round is not None and q.round in m.round),
+            (bool(grounds), lambda m: self.knowledge.team_id(m.home) in grounds),
+            (bool(cup_words), lambda m: m.competition is None  # may well have been that competition
+             or any(w in _glued(m.competition) for w in cup_words)),
         ]
         for wanted, keep in checks:
             if wanted:
@@ -112,78 +157,106 @@ class Answerer:
                     matches = narrowed
         if "penalty" in q.intents:
             with_pen = [m for m in matches if any(e.kind.startswith("penalty") for e in m.events)
-                        or any(g.penalty for g in m.goals)]
+                        or ("miss" not in q.intents and any(g.penalty for g in m.goals))]
             matches = with_pen or matches
         if "red_card" in q.intents:
             matches = [m for m in matches if any(e.kind == "red_card" for e in m.events)] or matches
         return matches
 
+    def _rank(self, matches: list[MatchView], q: Question) -> list[MatchView]:
+        """The question's other words ("clasico", "wembley", "derby") pick the matches whose reports use
+        the most of them; with no such word, every match stays, newest first."""
+        words = [w for w in q.leftover if len(w) > 3]
+        if not words or len(matches) < 2:
+            return matches
+        scores = {m.id: self._relevance(m, words) for m in matches}
+        if not any(any(score) for score in scores.values()):
+            return matches
+        return sorted((m for m in matches if any(scores[m.id])), key=lambda m: scores[m.id], reverse=True)
+
+    def _best(self, matches: list[MatchView], q: Question) -> list[MatchView]:
+        """Of ranked matches, the ones the question's words fit best ("did messi score in the clasico"
+        is about the clasico, not about the match where he did score)."""
+        words = [w for w in q.leftover if len(w) > 3]
+        if not words or len(matches) < 2:
+            return matches
+        top = self._relevance(matches[0], words)
+        return [m for m in matches if self._relevance(m, words) == top]
+
+    def _relevance(self, match: MatchView, words: list[str]) -> tuple[int, int, int]:
+        """Whether a word names the match's competition, how many of the words its reports use, then
+        how often: a report about the clasico names it five times, another mentions it in passing."""
+        counts = [self._words(s.report_id) for s in match.sources]
+        return (int(any(w in _glued(match.competition) for w in words)),
+                sum(1 for w in words if any(w in c for c in counts)),
+                sum(c[w] for w in words for c in counts))
+
+    def _words(self, report_id: int) -> Counter[str]:
+        """Folded words of a report, with each pair of neighbours also glued ("super cup" -> "supercup")."""
+        if report_id not in self._report_words:
+            report = self.session.get(Report, report_id)
+            words = _WORDS.findall(fold(report.text or "")) if report else []
+            self._report_words[report_id] = Counter(words) + Counter(a + b for a, b in zip(words, words[1:],
+                                                                                             strict=False))
+        return self._report_words[report_id]
+
     def match_answer(self, q: Question) -> Reply:
         lang = q.lang
         matches = self.matches_for(q)
-        names = [f.names[0] for f in q.teams]
         if not matches:
-            return self._nothing_between(q, names)
-        if len(q.teams) == 1 and q.intents & {"result"} and not q.intents & {"scorers", "when"}:
-            focus = self._asked_opponent(q, matches)
-            if focus:
-                matches = focus
-        if q.intents & {"penalty"} and q.intents & {"miss", "did"} | {"penalty"}:
-            reply = self._events(matches, lang, kinds=("penalty_saved", "penalty_missed"), q=q)
+            return self._nothing_between(q)
+        if q.intents & {"penalty", "red_card"}:
+            kinds = ("red_card",) if "red_card" in q.intents else ("penalty_saved", "penalty_missed")
+            reply = self._events(matches, lang, kinds=kinds, q=q)
             if reply:
                 return reply
-        if "red_card" in q.intents:
-            reply = self._events(matches, lang, kinds=("red_card",), q=q)
+        if q.players and q.intents & {"when", "scorers", "did", "penalty"}:
+            reply = self._player_in_matches(q, self._best(matches, q))
             if reply:
                 return reply
-        if q.players and q.intents & {"when", "scorers", "did", "player_goals", "penalty"}:
-            reply = self._player_in_matches(q, matches)
-            if reply:
-                return reply
-        shown = matches[:MAX_MATCHES] if len(q.teams) >= 2 or not q.intents & {"scorers", "when"} else matches[:1]
+        one = len(q.teams) == 1 and q.intents & {"scorers", "when", "result"}
+        shown = matches[:1] if one else matches[:MAX_MATCHES]
         lines = []
         for m in shown:
-            line = fmt.headline(m, lang)
-            if getattr(m, "extra_time", False):
-                line += f" – {text(lang, 'extra_time')}"
-            lines.append(line)
-            only = self._team_asked_for(q, m)
-            scorers = fmt.scorers(m, lang, only_team=only)
+            lines.append(fmt.headline(m, lang) + (f" – {text(lang, 'extra_time')}" if m.extra_time else ""))
+            scorers = fmt.scorers(m, lang, only_team=self._team_asked_for(q, m))
             if scorers:
                 lines.append(scorers)
-            if m.events and q.intents & {"penalty", "red_card"}:
-                lines.append("; ".join(fmt.event(e, lang) for e in m.events))
         reply = Reply("\n".join(lines), self._source_button(shown[0]))
         quote = self._quote(q, shown)
         if quote:
             reply.html += "\n" + quote
         return reply
 
-    def _asked_opponent(self, q: Question, matches: list[MatchView]) -> list[MatchView] | None:
-        """'Milan thua ai vay' -- one team and a result question: its most recent result."""
-        scored = [m for m in matches if m.scored]
-        return scored[:1] or None
+    def competition_matches(self, q: Question) -> Reply:
+        """'what was the score in the 2013 champions league final': no team, a competition."""
+        query = select(Match.id).where(Match.competition == q.competition)
+        ids = list(self.session.exec(query.order_by(col(Match.played_on).desc()).limit(200)))
+        matches = [m for m in (queries.match_details(self.session, match_id=i) for i in ids) if m]
+        matches = self._rank(self._filter(matches, q), q)
+        if not matches:
+            return self.table(q.lang, competition=q.competition, season=q.season)
+        return Reply("\n".join(fmt.match_summary(m, q.lang) for m in matches[:MAX_MATCHES]),
+                     self._source_button(matches[0]))
 
     def _team_asked_for(self, q: Question, m: MatchView) -> str | None:
-        """'who scored for Inter against Atalanta': the team right after "for"/"cho", or the team
-        named in a possessive ("Liverpool's winner")."""
-        if "scorers" not in q.intents or len(q.teams) == 0:
+        """'who scored for Inter against Atalanta': the team right after "for"/"cho", or named with a
+        possessive ("Liverpool's winner")."""
+        if "scorers" not in q.intents or not q.teams:
             return None
         for found in q.teams:
-            before = q.words[max(0, found.start - 1):found.start]
-            if before and before[0] in ("for", "cho"):
+            if found.start > 0 and q.words[found.start - 1] in ("for", "cho"):
                 return found.names[0] if found.names[0] in (m.home, m.away) else None
-        if len(q.teams) == 1 and re.search(r"\b" + re.escape(q.words[q.teams[0].end - 1]) + r"'s\b", q.folded):
-            name = q.teams[0].names[0]
-            return name if name in (m.home, m.away) else None
+        first = q.teams[0]
+        if first.start >= 0 and re.search(r"\b" + re.escape(q.words[first.end - 1]) + r"'s\b", q.folded):
+            return first.names[0] if first.names[0] in (m.home, m.away) else None
         return None
 
-    def _nothing_between(self, q: Question, names: list[str]) -> Reply:
+    def _nothing_between(self, q: Question) -> Reply:
         lang = q.lang
-        if len(names) >= 2:
-            msg = text(lang, "no_matches_between", a=esc(names[0]), b=esc(names[1]))
-        else:
-            msg = text(lang, "no_matches_for", team=esc(names[0]))
+        names = [f.names[0] for f in q.teams]
+        msg = (text(lang, "no_matches_between", a=esc(names[0]), b=esc(names[1])) if len(names) >= 2
+               else text(lang, "no_matches_for", team=esc(names[0])))
         opponents = self.knowledge.opponents(q.teams[0].ids[0])
         if opponents:
             msg += "\n" + text(lang, "known_opponents", team=esc(names[0]),
@@ -191,18 +264,19 @@ class Answerer:
         return Reply(msg)
 
     def _events(self, matches: list[MatchView], lang: str, *, kinds: tuple[str, ...], q: Question) -> Reply | None:
+        """Penalties saved or missed, or red cards -- and penalty goals, unless the fan asked about misses."""
         for m in matches:
             events = [e for e in m.events if e.kind in kinds]
-            pen_goals = [g for g in m.goals if g.penalty] if "penalty" in kinds[0] else []
-            if events or pen_goals:
-                lines = [fmt.headline(m, lang)]
-                lines += [fmt.event(e, lang) for e in events]
-                if pen_goals and not q.intents & {"miss"}:
-                    lines.append(", ".join(fmt.goal(g) for g in pen_goals))
+            pens = [g for g in m.goals if g.penalty] if "penalty_saved" in kinds and "miss" not in q.intents else []
+            if events or pens:
+                lines = [fmt.headline(m, lang), *(fmt.event(e, lang) for e in events)]
+                if pens:
+                    lines.append(", ".join(fmt.goal(g) for g in pens))
                 return Reply("\n".join(lines), self._source_button(m))
-        if matches:
+        if matches and q.intents & {"miss", "did"}:
+            m = matches[0]
             key = "no_penalties" if "penalty_saved" in kinds else "no_red_cards"
-            return Reply(fmt.headline(matches[0], lang) + "\n" + text(lang, key))
+            return Reply(fmt.match_summary(m, lang) + "\n" + text(lang, key))
         return None
 
     def _player_in_matches(self, q: Question, matches: list[MatchView]) -> Reply | None:
@@ -210,36 +284,37 @@ class Answerer:
         for m in matches:
             lines = []
             for found in q.players:
-                goals = [g for g in m.goals if g.player in found.names]
+                goals = [g for g in m.goals if g.player in found.names and not g.doubtful]
                 if goals:
-                    lines.append(text(lang, "player_goals", player=esc(goals[0].player),
-                                      goals=", ".join(fmt.minute(g.minute, g.added) + (" (pen)" if g.penalty else "")
-                                                      or "⚽" for g in goals)))
+                    told = ", ".join((fmt.minute(g.minute, g.added) or "⚽") + (" (pen)" if g.penalty else "")
+                                     for g in goals)
+                    lines.append(text(lang, "player_goals", player=esc(goals[0].player), goals=told))
             if lines:
                 return Reply(fmt.headline(m, lang) + "\n" + "\n".join(lines), self._source_button(m))
-        if matches and "did" in q.intents:
+        if matches and q.intents & {"did", "scorers"}:
             m = matches[0]
-            return Reply(fmt.headline(m, lang) + "\n" +
-                         text(lang, "did_not_score", player=esc(q.players[0].names[0])) + "\n" + fmt.scorers(m, lang))
+            return Reply(fmt.headline(m, lang) + "\n" + text(lang, "did_not_score", player=esc(q.players[0].names[0]))
+                         + "\n" + fmt.scorers(m, lang))
         return None
 
     # -- players ------------------------------------------------------------------------------------------
     def player_answer(self, q: Question) -> Reply:
         lang = q.lang
         found = q.players[0]
-        player_id = found.ids[0]
         lines = []
-        if q.intents & {"player_goals"} or not q.intents & {"when", "scorers", "penalty"}:
-            for claim in queries.player_tallies(self.session, player=player_id)[:2]:
-                scope = f", {esc(claim.competition)}" if claim.competition else ""
-                games = text(lang, "tally_games", games=claim.games) if claim.games else ""
-                lines.append(text(lang, "tally", player=esc(claim.player), goals=claim.goals, games=games,
-                                  scope=scope, date=fmt.day(claim.as_of, lang) or "?"))
-        goals = queries.player_goals(self.session, player=player_id, limit=MAX_MATCHES)
-        if "penalty" in q.intents:
-            goals = [(m, g) for m, g in goals if g.penalty] or goals
-        for m, g in goals[:MAX_MATCHES]:
-            lines.append(f"{fmt.goal(g)} – {fmt.headline(m, lang)}")
+        for player_id in found.ids[:2]:
+            if "player_goals" in q.intents or not q.intents & {"when", "scorers", "penalty"}:
+                for claim in queries.player_tallies(self.session, player=player_id)[:1]:
+                    scope = f", {esc(claim.competition)}" if claim.competition else ""
+                    games = text(lang, "tally_games", games=claim.games) if claim.games else ""
+                    line = text(lang, "tally", player=esc(claim.player), goals=claim.goals, games=games, scope=scope,
+                                date=fmt.day(claim.as_of, lang) or "?")
+                    lines.append(line.replace(" (as of ?)", "").replace(" (tính đến ?)", ""))
+            goals = queries.player_goals(self.session, player=player_id, limit=MAX_MATCHES)
+            if "penalty" in q.intents:
+                goals = [(m, g) for m, g in goals if g.penalty] or goals
+            for m, g in goals[:MAX_MATCHES]:
+                lines.append(f"{fmt.goal(g)} – {fmt.headline(m, lang)}")
         if not lines:
             return Reply(text(lang, "player_no_goals", player=esc(found.names[0])))
         return Reply("\n".join(lines))
@@ -247,22 +322,23 @@ class Answerer:
     # -- tables and scorers ---------------------------------------------------------------------------------
     def standings_answer(self, q: Question) -> Reply:
         lang = q.lang
-        if q.teams:
-            lines = []
-            for found in q.teams[:2]:
-                claims = queries.stated_standings(self.session, team=found.ids[0], limit=1)
-                for c in claims:
-                    points = text(lang, "position_points", points=c.points) if c.points is not None else ""
-                    position = module(lang).ordinal(c.position) if c.position else "?"
-                    lines.append(text(lang, "position", team=esc(c.team), position=position, points=points,
-                                      competition=esc(c.competition or "?"), date=fmt.day(c.as_of, lang) or "?"))
-            if lines:
-                quote = self._quote(q, [])
-                return Reply("\n".join(lines) + ("\n" + quote if quote else ""))
-            if not q.competition:
-                quote = self._quote(q, [])
-                return Reply(quote or text(lang, "no_position", team=esc(q.teams[0].names[0])))
-        return self.table(lang, competition=q.competition, season=q.season)
+        if not q.teams:
+            return self.table(lang, competition=q.competition, season=q.season)
+        lines = []
+        for found in q.teams[:2]:
+            for c in queries.stated_standings(self.session, team=found.ids[0], limit=1):
+                points = text(lang, "position_points", points=c.points) if c.points is not None else ""
+                position = module(lang).ordinal(c.position) if c.position else "?"
+                lines.append(text(lang, "position", team=esc(c.team), position=position, points=points,
+                                  competition=esc(c.competition or "?"), date=fmt.day(c.as_of, lang) or "?"))
+        quote = self._quote(q, [], extra=("points", "diem", "point"))
+        if quote and (len(q.teams) > 1 or not lines):
+            lines.append(quote)
+        if lines:
+            return Reply("\n".join(lines))
+        if q.competition:
+            return self.table(lang, competition=q.competition, season=q.season)
+        return Reply(text(lang, "no_position", team=esc(q.teams[0].names[0])))
 
     def table(self, lang: str, *, competition: str | None, season: str | None) -> Reply:
         from handlers.standings import table_reply
@@ -281,15 +357,15 @@ class Answerer:
         body = coverage_text(self.session, lang)
         return Reply(body + ("\n\n" + text(lang, "help") if with_help else ""))
 
-    # -- sources ----------------------------------------------------------------------------------------------
+    # -- sources ------------------------------------------------------------------------------------------
     @staticmethod
     def _source_button(m: MatchView) -> list[list[Button]]:
         return [[Button("📰", f"src:{m.id}")]] if m.sources else []
 
-    def _quote(self, q: Question, matches: list[MatchView]) -> str:
-        """A sentence of the reports that holds the question's remaining words ("bắt chính", "extra
-        time"), quoted with its source -- facts the store does not model are still cited, never made up."""
-        content = [w for w in q.leftover if len(w) > 2]
+    def _quote(self, q: Question, matches: list[MatchView], *, extra: tuple[str, ...] = ()) -> str:
+        """A sentence of the reports holding the question's remaining words ("bắt chính", "11 points"),
+        quoted with its source: facts the store does not model are cited, never made up."""
+        content = [w for w in q.leftover if len(w) > 2] + [w for w in extra if w in q.words]
         if not content:
             return ""
         report_ids = [s.report_id for m in matches for s in m.sources]
@@ -300,31 +376,28 @@ class Answerer:
         return text(q.lang, "from_report", source=esc(source), quote=esc(sentence))
 
     def _best_sentence(self, words: list[str], report_ids: list[int], teams: list[str]) -> tuple[str, str] | None:
-        query = select(Report)
-        if report_ids:
-            query = query.where(col(Report.id).in_(report_ids))
-        elif teams:
-            query = query.where(col(Report.id).in_(select(MatchSource.report_id)))
-        else:
-            return None
+        if not report_ids:
+            team_ids = [t for t in (self.knowledge.team_id(n) for n in teams) if t is not None]
+            if not team_ids:
+                return None
+            matches = queries.recent_results(self.session, team=team_ids[0], limit=10, details=True)
+            report_ids = [s.report_id for m in matches for s in m.sources]
+        team_words = [set(fold(t).split()) for t in teams]
         best: tuple[float, str, str] | None = None
-        team_words = {w for t in teams for w in fold(t).split()}
-        for report in self.session.exec(query.limit(50)):
-            for sentence in re.split(r"(?<=[.!?])\s+|\n", report.text or ""):
-                folded = set(re.findall(r"[0-9a-z]+", fold(sentence)))
+        for report in self.session.exec(select(Report).where(col(Report.id).in_(set(report_ids)))):
+            for sentence in _SENTENCES.split(report.text or ""):
+                folded = set(_WORDS.findall(fold(sentence)))
                 hits = sum(1 for w in words if w in folded)
-                if not hits or (team_words and not team_words & folded and not report_ids):
+                named = sum(1 for tw in team_words if tw <= folded)
+                if not hits or (team_words and not named):
                     continue
-                score = hits + 0.5 * len(team_words & folded) - len(sentence) / 2000
+                score = hits + named - len(sentence) / 2000
                 if best is None or score > best[0]:
                     best = (score, sentence.strip(), report.title or report.filename)
-        if best is None or best[0] < 1:
+        if best is None:
             return None
         sentence = best[1] if len(best[1]) <= QUOTE_CHARS else best[1][:QUOTE_CHARS].rsplit(" ", 1)[0] + "…"
         return sentence, best[2][:60]
-
-    def _fallback_search(self, q: Question) -> Reply | None:
-        return None
 
     def sources(self, match_id: int, lang: str) -> Reply:
         match = queries.match_details(self.session, match_id=match_id)
@@ -333,5 +406,6 @@ class Answerer:
         return Reply(fmt.headline(match, lang) + "\n" + fmt.sources(match, lang, limit=10))
 
 
-def today() -> date:
-    return date.today()
+def _glued(name: str | None) -> str:
+    """A competition's name folded without spaces: "supercup" and "cup" are found in "German Super Cup"."""
+    return fold(name or "").replace(" ", "").replace("-", "")

@@ -24,6 +24,14 @@ def minute(value: int | None, added: int | None) -> str:
     return f"{value}+{added}'" if added else f"{value}'"
 
 
+def round_label(value: str | None, lang: str) -> str:
+    if not value:
+        return ""
+    if value.isdigit():
+        return f"vòng {value}" if lang == "vi" else f"round {value}"
+    return esc(value)
+
+
 def goal(g: GoalView, *, short: bool = False) -> str:
     name = g.player.split()[-1] if short and len(g.player.split()) > 1 else g.player
     flags = " (pen)" if g.penalty else " (og)" if g.own_goal else ""
@@ -46,24 +54,25 @@ def headline(m: MatchView, lang: str) -> str:
     core = (f"<b>{esc(m.home)} {score(m, lang)} {esc(m.away)}</b>" if m.scored
             else f"<b>{esc(m.home)}{sep}{esc(m.away)}</b>: {score(m, lang)}")
     meta = ", ".join(x for x in (day(m.played_on, lang), esc(m.competition) if m.competition else "",
-                                 esc(m.round) if m.round and m.round not in (m.competition or "") else "") if x)
+                                 round_label(m.round, lang)) if x)
     return core + (f" ({meta})" if meta else "")
 
 
 def scorers(m: MatchView, lang: str, *, only_team: str | None = None) -> str:
     """Goals grouped by side: 'Inter: Calhanoglu (pen), Lautaro Martinez 57' · Atalanta: Scamacca 61''."""
     parts = []
+    goals = [g for g in m.goals if not g.doubtful]  # unsettled goals are only shown by /match
     for team in (m.home, m.away):
         if only_team and team != only_team:
             continue
-        mine = [g for g in m.goals if g.team == team]
+        mine = [g for g in goals if g.team == team]
         if mine:
             parts.append(text(lang, "team_scorers", team=esc(team), scorers=", ".join(goal(g) for g in mine)))
         elif m.scored and (m.home_goals if team == m.home else m.away_goals) == 0:
             parts.append(text(lang, "team_no_goal", team=esc(team)))
         elif only_team:
             parts.append(text(lang, "team_scorers_unknown", team=esc(team)))
-    unattributed = [g for g in m.goals if g.team not in (m.home, m.away)]
+    unattributed = [g for g in goals if g.team not in (m.home, m.away)]
     if unattributed and not only_team:
         parts.append(", ".join(goal(g) for g in unattributed))
     return " · ".join(parts)

@@ -23,13 +23,16 @@ from store.normalize import key
 from store.teams import Directory
 
 MAX_WORDS = 6
+SQUAD_LABELS = {"Women", "U23", "U21", "U20", "U19", "U17", "II", "B", "Reserves", "Youth"}
+SQUAD_WORDS = {"women": "Women", "womens": "Women", "ladies": "Women", "nu": "Women", "u23": "U23", "u21": "U21",
+               "u20": "U20", "u19": "U19", "u17": "U17"}
 TYPO_CUTOFF = 86  # rapidfuzz ratio for a word to count as a misspelt name
 REFRESH_EVERY = 5.0  # seconds between checks that the store changed
 
 
 @dataclass(slots=True)
 class Found:
-    kind: str  # team | player | competition
+    kind: str  # team | player | competition | ground
     names: tuple[str, ...]  # canonical team names / player names / competition: several when ambiguous
     ids: tuple[int, ...]  # team or player ids (empty for competitions)
     start: int  # word span in the question
@@ -43,7 +46,10 @@ class _Index:
     nickname_keys: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     player_keys: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # full, surname, given name
     competition_keys: dict[str, str] = field(default_factory=dict)
+    ground_keys: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # stadium -> home teams
+    squads: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))  # club -> its Women/U23 teams
     team_names: dict[int, str] = field(default_factory=dict)
+    team_ids: dict[str, int] = field(default_factory=dict)
     player_names: dict[int, str] = field(default_factory=dict)
     player_teams: dict[int, int | None] = field(default_factory=dict)
     with_matches: set[int] = field(default_factory=set)  # teams the store has matches of
@@ -107,9 +113,16 @@ class Knowledge:
             competitions = {c for c in session.exec(select(Match.competition).distinct()) if c}
         for alias, name in self.reference.competition_alias.items():
             idx.competition_keys[alias] = name
+        by_name = idx.team_ids = {name: team_id for team_id, name in idx.team_names.items()}
+        for ground, owners in self.reference.ground.items():
+            idx.ground_keys[ground] = {by_name[o] for o in owners if o in by_name}
+        for team_id, name in idx.team_names.items():
+            base, _, squad = name.rpartition(" ")
+            if squad in SQUAD_LABELS and base in by_name:
+                idx.squads[by_name[base]].append(team_id)
         for name in competitions:
             idx.competition_keys.setdefault(key(name), name)
-        for table in (idx.team_keys, idx.nickname_keys, idx.player_keys, idx.competition_keys):
+        for table in (idx.team_keys, idx.nickname_keys, idx.player_keys, idx.competition_keys, idx.ground_keys):
             for k in table:
                 words = k.split()
                 if words:
@@ -133,8 +146,8 @@ class Knowledge:
                 if hit:
                     break
             if hit:
-                found.append(hit)
-                i = hit.end
+                found.append(self._with_squad(hit, words, idx))
+                i = found[-1].end
             else:
                 i += 1
         taken = {j for f in found for j in range(f.start, f.end)}
@@ -146,10 +159,31 @@ class Knowledge:
                 found.append(hit)
         return sorted(found, key=lambda f: f.start)
 
+    def _with_squad(self, hit: Found, words: list[str], idx: _Index) -> Found:
+        """'man utd women', 'u23 viet nam': the squad of the club when the store has it."""
+        if hit.kind != "team":
+            return hit
+        label, start, end = None, hit.start, hit.end
+        if hit.end < len(words) and words[hit.end] in SQUAD_WORDS:
+            label, end = SQUAD_WORDS[words[hit.end]], hit.end + 1
+        elif hit.start > 0 and words[hit.start - 1] in SQUAD_WORDS:
+            label, start = SQUAD_WORDS[words[hit.start - 1]], hit.start - 1
+        if label is None:
+            return hit
+        squads = [t for club in hit.ids for t in idx.squads.get(club, []) if idx.team_names[t].endswith(" " + label)]
+        if not squads:
+            return hit
+        return Found("team", tuple(idx.team_names[t] for t in squads), tuple(squads), start, end)
+
     def _exact(self, phrase: str, start: int, end: int, idx: _Index) -> Found | None:
         if phrase in idx.competition_keys and phrase not in idx.team_keys:
             return Found("competition", (idx.competition_keys[phrase],), (), start, end)
+        if idx.ground_keys.get(phrase):
+            owners = sorted(idx.ground_keys[phrase])
+            return Found("ground", tuple(idx.team_names[t] for t in owners), tuple(owners), start, end)
         teams = idx.team_keys.get(phrase) or idx.nickname_keys.get(phrase)
+        if teams and phrase in self.reference.needs_context:  # "derby", "anh": a team only if it played
+            teams = {t for t in teams if t in idx.with_matches}
         if teams:
             ordered = sorted(teams, key=lambda t: (t not in idx.with_matches, idx.team_names.get(t, "")))
             return Found("team", tuple(idx.team_names[t] for t in ordered), tuple(ordered), start, end)
@@ -170,14 +204,20 @@ class Knowledge:
 
     # -- facts about names -----------------------------------------------------------------------------
     def team_id(self, name: str) -> int | None:
-        idx = self.index()
-        return next((t for t, n in idx.team_names.items() if n == name), None)
+        return self.index().team_ids.get(name)
 
     def has_matches(self, team_id: int) -> bool:
         return team_id in self.index().with_matches
 
     def played(self, a: int, b: int) -> bool:
         return b in self.index().opponents.get(a, set())
+
+    def squads(self, team_id: int) -> list[int]:
+        """The club's other teams in the store (Women, U23 ...)."""
+        return list(self.index().squads.get(team_id, []))
+
+    def name(self, team_id: int) -> str:
+        return self.index().team_names.get(team_id, "?")
 
     def opponents(self, team_id: int) -> list[str]:
         idx = self.index()

@@ -35,6 +35,7 @@ class Question:
     intents: set[str] = field(default_factory=set)
     teams: list[Found] = field(default_factory=list)
     players: list[Found] = field(default_factory=list)
+    grounds: list[Found] = field(default_factory=list)  # "at Stamford Bridge": the home side
     competition: str | None = None
     season: str | None = None
     year: int | None = None
@@ -81,10 +82,12 @@ def understand(text: str, knowledge: Knowledge, *, fallback_lang: str | None = N
                 q.teams.append(found)
         elif found.kind == "player":
             q.players.append(found)
+        elif found.kind == "ground":
+            q.grounds.append(found)
         elif q.competition is None:
             q.competition = found.names[0]
     _dates(q, lang_module(lang), today or date.today())
-    named = {i for f in (*q.teams, *q.players) for i in range(f.start, f.end)}
+    named = {i for f in (*q.teams, *q.players) for i in range(f.start, f.end)}  # a ground's words still rank
     q.leftover = [w for i, w in enumerate(words) if i not in named and w not in stop and not w.isdigit()]
     return q
 

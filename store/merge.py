@@ -94,6 +94,7 @@ def _new_match(fact: MatchFact, home_id: int, away_id: int) -> Match:
         season=fact.season,
         round=fact.round,
         venue=fact.venue,
+        extra_time=fact.extra_time,
         home_goals=fact.home_goals,
         away_goals=fact.away_goals,
         score_status=(fact.score_basis or "stated") if scored else "unknown",

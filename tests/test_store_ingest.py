@@ -141,3 +141,15 @@ def test_reextract_rebuilds_the_same_facts(ingestor: Ingestor, engine: Engine) -
     with Session(engine) as session:
         assert len(session.exec(select(MatchSource)).all()) == before_sources
         assert session.exec(select(Match)).all()
+
+
+def test_a_match_won_after_extra_time_keeps_that_fact(ingestor: Ingestor, engine: Engine) -> None:
+    report = (
+        "Swindon win at Rotherham\n\n"
+        "Swindon Town won 2-1 away at Rotherham United after extra time in the FA Cup first round on Saturday.\n"
+    )
+    assert ingestor.ingest_bytes(report.encode(), filename="swindon.txt").status == "ingested"
+    with Session(engine) as session:
+        (match,) = session.exec(select(Match)).all()
+    assert match.extra_time
+    assert {match.home_goals, match.away_goals} == {2, 1}

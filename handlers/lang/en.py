@@ -157,7 +157,7 @@ STOPWORDS = frozenset("""who what when where which how why did does do is was we
     penalties pen red card sent off anyone any there his her their him them me my you your it its this that then win won
     beat lost draw drew home away first second third winner equaliser opener late early cup final semi quarter round
     ever before after year day ago happened happen how many much points position place top most best know tell show
-    please thanks ok hi hello bot footbot clasico derby""".split())
+    please thanks ok hi hello bot footbot""".split())
 
 RELATIVE_DAYS: dict[str, int] = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1}
 WEEKDAYS: dict[str, int] = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,

@@ -147,8 +147,8 @@ INTENT_WORDS: dict[str, list[str]] = {
 STOPWORDS = frozenset("""ai ghi ban cho tran gap voi va cua la o tai trong khi nao may bao nhieu phut ket qua ti ty so kq
     thang thua hoa doi tuyen dt clb mua giai vong luot di ve hom qua nay toi dem sang chieu ngay thang nam the do duoi
     khoi san pen phat den penalty vay the nao sao ra di roi chua khong co duoc nguoi ban thang thu hang xep bang diem
-    dung vi tri dan dau top nhat nhieu da hong can pha bat chinh mo quyet dinh go lap cong sut hay oi a nhe nha minh
-    ban toi tui em anh chi hoi derby sieu kinh dien hiep phu""".split())
+    dung vi tri dan dau top nhat nhieu da hong can pha mo quyet dinh go lap cong sut hay oi a nhe nha minh bi
+    ban toi tui em anh chi hoi sieu hiep phu""".split())
 
 RELATIVE_DAYS: dict[str, int] = {"hom qua": -1, "toi qua": -1, "dem qua": -1, "hom nay": 0, "toi nay": 0,
                                  "dem nay": 0}

@@ -8,6 +8,7 @@ complete sequence of goals; a fact that does not fit is dropped or marked doubtf
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -28,6 +29,12 @@ from store.teams import Directory
 
 TWIN_DISTANCE = 12  # sentences between a team-only goal mention and the named goal it may be
 _NAME_TOKEN = re.compile(r"[0-9a-z]+")
+
+
+@functools.cache
+def _clause_breaks(conjunctions: str) -> re.Pattern[str]:
+    """A semicolon, or a comma followed by a conjunction that starts a new clause."""
+    return re.compile(rf";|,\s*{conjunctions}", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -903,6 +910,9 @@ class Assembler:
                 event.match = index
                 out.events.append(event)
         out.standings = self._standings(standings, competitions)
+        main_date = next((m.date for m in out.matches if m.main), None)
+        for claim in out.standings:  # a table stated in a report without a date is as of its match
+            claim.as_of = claim.as_of or main_date
         out.tallies = [
             TallyClaim(
                 player=self.person(t.player),
@@ -918,6 +928,19 @@ class Assembler:
             for t in tallies
         ]
         return out
+
+    def _clause(self, index: int, frame: Frame) -> str:
+        """The part of sentence ``index`` that tells the frame's score: "… before Bayern face Dortmund in
+        the Super Cup final, but Dortmund lost 2-0 at Augsburg" does not put the Augsburg match in a final."""
+        text = self.doc.sentences[index].text
+        statement = next((st for st in frame.statements if st.sentence == index), None)
+        if statement is None:
+            return text
+        score_at = statement.s_entity.start
+        breaks = [m.start() for m in _clause_breaks(self.rules.compiled.words["CLAUSE_BREAK"].pattern).finditer(text)]
+        start = max((b for b in breaks if b < score_at), default=0)
+        end = min((b for b in breaks if b > score_at), default=len(text))
+        return text[start:end]
 
     def _doc_competition(self) -> list[str]:
         counts: Counter[str] = Counter()
@@ -938,9 +961,10 @@ class Assembler:
         texts = [self.doc.sentences[i].text for i in sentences]
         told = texts + [m.evidence for m in frame.mentions if m.source == "narrative"]
         match.extra_time = any(self.rules.compiled.words["EXTRA_TIME"].search(t) for t in told)
-        for ann_index in sentences:
+        texts = [self._clause(i, frame) for i in sentences]
+        for ann_index, text in zip(sentences, texts, strict=True):
             ann = self.annotated[ann_index]
-            comp = next((e.value for e in ann.entities if e.kind == "C"), None)
+            comp = next((e.value for e in ann.entities if e.kind == "C" and e.text in text), None)
             if comp:
                 match.competition = str(comp)
                 break

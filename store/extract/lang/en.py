@@ -984,6 +984,7 @@ LEXICON: dict[str, list[str]] = {
     "SECOND_WORD": [],  # not used by this language's rules
     "SHOT_VERB": [],  # not used by this language's rules
     "EXTRA_TIME": ["extra time", "extra-time", "after extra time", "a.e.t.", "aet", "extra period"],
+    "CLAUSE_BREAK": ["but", "while", "whilst", "whereas", "as", "meanwhile"],  # after a comma
     "HOME_WORD": ["at home", "on home soil", "in front of their own fans", "home side", "hosts", "host"],
     "AWAY_WORD": ["away", "on the road", "on their travels", "visitors", "visiting"],
 }
@@ -1173,7 +1174,7 @@ EVENTS = (
     ),
     Rule.of(r"(?:penalty|spot-kick)\s+missed\s+by\s+{P:p}", "penalty_missed"),
     Rule.of(
-        r"for\s+{P:p}\s+to\s+(?:{_2})(?:blaze|blazes|miss|skie?d?)\s+(?:{_3})(?:spot kick|spot-kick|penalty)",
+        r"for\s+(?:{__4}){P:p}\s+to\s+(?:{_2})(?:blaze|blazes|miss|skie?d?)\s+(?:{_3})(?:spot kick|spot-kick|penalty)",
         "penalty_missed",
     ),
     Rule.of(r"{P:p}\s+(?:took|takes|stepped up)\s+(?:it|the penalty|the spot-kick)", "penalty_taker"),

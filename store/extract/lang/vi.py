@@ -445,6 +445,7 @@ LEXICON: dict[str, list[str]] = {
     "PASSIVE": [],  # not used by this language's rules
     "TALLY_WORD": [],  # not used by this language's rules
     "EXTRA_TIME": ["hiệp phụ", "sau hiệp phụ", "hai hiệp phụ"],
+    "CLAUSE_BREAK": ["nhưng", "trong khi", "còn", "trong khi đó"],  # after a comma
     "HOME_WORD": ["sân nhà", "chủ nhà"],
     "AWAY_WORD": ["sân khách", "làm khách"],
 }
