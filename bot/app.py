@@ -28,24 +28,30 @@ INBOX = "inbox"
 
 def make_runtime(services: Services) -> Runtime:
     settings = services.settings
-    return Runtime(engine=services.engine, ingestor=services.ingestor,
-                   knowledge=Knowledge(services.engine, services.ingestor.reference),
-                   admins=settings.admin_user_ids, max_bytes=settings.max_report_bytes)
+    return Runtime(
+        engine=services.engine,
+        ingestor=services.ingestor,
+        knowledge=Knowledge(services.engine, services.ingestor.reference),
+        admins=settings.admin_user_ids,
+        max_bytes=settings.max_report_bytes,
+    )
 
 
 def build_application(settings: Settings, services: Services) -> Application:
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     root = settings.telegram_api_url.rstrip("/")
-    app = (ApplicationBuilder()
-           .token(settings.token)
-           .base_url(f"{root}/bot")
-           .base_file_url(f"{root}/file/bot")
-           .defaults(Defaults(parse_mode=ParseMode.HTML))
-           .rate_limiter(AIORateLimiter(max_retries=5))
-           .concurrent_updates(True)
-           .post_init(_post_init)
-           .build())
+    app = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(f"{root}/bot")
+        .base_file_url(f"{root}/file/bot")
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .rate_limiter(AIORateLimiter(max_retries=5))
+        .concurrent_updates(True)
+        .post_init(_post_init)
+        .build()
+    )
     app.bot_data[RUNTIME] = make_runtime(services)
     app.bot_data[INBOX] = Inbox(settings.inbox_dir, services.ingestor)
     handlers.register(app)

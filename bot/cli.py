@@ -139,8 +139,10 @@ def cmd_chat(args: argparse.Namespace) -> int:
     services = _services()
     seeds = sorted(services.settings.seeds_dir.glob("*.txt"))
     services.ingestor.ingest_paths(seeds)
-    print("footbot console – ask a question (e.g. “who scored for inter vs atalanta?”, “ai ghi bàn cho Inter?”) "
-          "or a command (/result Inter Atalanta, /scorers, /table, /help). Empty line or Ctrl-D to quit.")
+    print(
+        "footbot console – ask a question (e.g. “who scored for inter vs atalanta?”, “ai ghi bàn cho Inter?”) "
+        "or a command (/result Inter Atalanta, /scorers, /table, /help). Empty line or Ctrl-D to quit."
+    )
     choices: list = []
     while True:
         try:
@@ -176,8 +178,13 @@ def cmd_run(args: argparse.Namespace) -> int:
             print("WEBHOOK_URL is not set", file=sys.stderr)
             return 2
         secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-        app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port, url_path="telegram",
-                        webhook_url=settings.webhook_url.rstrip("/") + "/telegram", secret_token=secret)
+        app.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path="telegram",
+            webhook_url=settings.webhook_url.rstrip("/") + "/telegram",
+            secret_token=secret,
+        )
     else:
         app.run_polling()
     return 0

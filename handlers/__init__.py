@@ -23,10 +23,18 @@ def register(app: Application) -> None:
     """
     people = filters.UpdateType.MESSAGE & _FromPerson()
     commands = {
-        "start": general.cmd_start, "help": general.cmd_help, "lang": general.cmd_lang,
-        "result": results.cmd_result, "last": results.cmd_last, "match": results.cmd_match,
-        "scorers": scorers.cmd_scorers, "table": standings.cmd_table, "ask": questions.cmd_ask,
-        "upload": admin.cmd_upload, "reports": admin.cmd_reports, "reextract": admin.cmd_reextract,
+        "start": general.cmd_start,
+        "help": general.cmd_help,
+        "lang": general.cmd_lang,
+        "result": results.cmd_result,
+        "last": results.cmd_last,
+        "match": results.cmd_match,
+        "scorers": scorers.cmd_scorers,
+        "table": standings.cmd_table,
+        "ask": questions.cmd_ask,
+        "upload": admin.cmd_upload,
+        "reports": admin.cmd_reports,
+        "reextract": admin.cmd_reextract,
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=people))

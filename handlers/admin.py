@@ -37,8 +37,14 @@ def outcome_reply(outcome: Outcome, lang: str) -> Reply:
         return Reply(text(lang, "ingest_duplicate", name=name))
     if outcome.status == "no_facts":
         return Reply(text(lang, "ingest_no_facts", name=name))
-    return Reply(text(lang, "ingest_failed" if outcome.status == "failed" else "upload_refused", name=name,
-                      reason=esc(outcome.reason or "?")))
+    return Reply(
+        text(
+            lang,
+            "ingest_failed" if outcome.status == "failed" else "upload_refused",
+            name=name,
+            reason=esc(outcome.reason or "?"),
+        )
+    )
 
 
 def refusal(file_name: str, size: int | None, max_bytes: int) -> str | None:
@@ -99,8 +105,9 @@ async def ingest_document(update: Update, context: ContextTypes.DEFAULT_TYPE, me
     file = await document.get_file()
     data = bytes(await file.download_as_bytearray())
     user = update.effective_user
-    outcome = await rt.ingestor.ingest_bytes_async(data, filename=name, source_kind="upload",
-                                                   source=str(user.id if user else ""))
+    outcome = await rt.ingestor.ingest_bytes_async(
+        data, filename=name, source_kind="upload", source=str(user.id if user else "")
+    )
     rt.knowledge.invalidate()
     await reply(update, context, outcome_reply(outcome, lang))
 

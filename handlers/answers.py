@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from sqlmodel import Session, col, select
 
@@ -52,14 +53,19 @@ class Answerer:
         intents = q.intents
         if "coverage" in intents or ("help" in intents and not q.teams and not q.players):
             return self.coverage(lang, with_help="help" in intents)
-        if "top_scorers" in intents or ("scorers" in intents and not q.teams and not q.players and q.competition
-                                        and "result" not in intents):
+        if "top_scorers" in intents or (
+            "scorers" in intents and not q.teams and not q.players and q.competition and "result" not in intents
+        ):
             return self.top_scorers(lang, competition=q.competition, season=q.season)
-        if "standings" in intents and not intents & {"scorers", "penalty", "red_card", "when"} and (
-                q.competition or q.teams):
+        if (
+            "standings" in intents
+            and not intents & {"scorers", "penalty", "red_card", "when"}
+            and (q.competition or q.teams)
+        ):
             return self.standings_answer(q)
-        if q.players and ("player_goals" in intents or (not q.teams and intents & {"when", "scorers", "did",
-                                                                                     "penalty"})):
+        if q.players and (
+            "player_goals" in intents or (not q.teams and intents & {"when", "scorers", "did", "penalty"})
+        ):
             return self.player_answer(q)
         if not q.teams:
             if q.players:
@@ -78,10 +84,11 @@ class Answerer:
             if len(found.ids) > 1:
                 resolved = self._resolve(found, q)
                 if resolved is None:
-                    name = " ".join(q.words[found.start:found.end])
+                    name = " ".join(q.words[found.start : found.end])
                     rest = [f.names[0] for f in q.teams if f is not found]
-                    buttons = [[Button(team, ("ask:" + " ".join([team, *rest, *q.leftover]))[:64])]
-                               for team in found.names[:4]]
+                    buttons = [
+                        [Button(team, ("ask:" + " ".join([team, *rest, *q.leftover]))[:64])] for team in found.names[:4]
+                    ]
                     return Reply(text(q.lang, "ambiguous", name=esc(name)), buttons)
                 found.ids, found.names = (resolved,), (self.knowledge.name(resolved),)
         self._squads(q)
@@ -92,25 +99,32 @@ class Answerer:
         team when there is one (its Women or U23 side included)."""
         others = [f.ids[0] for f in q.teams if f is not found and len(f.ids) == 1]
         candidates = list(found.ids)
-        for pool in ([t for t in candidates if any(self._met(t, o) for o in others)],
-                     [t for t in candidates if self.knowledge.has_matches(t)]):
+        for pool in (
+            [t for t in candidates if any(self._met(t, o) for o in others)],
+            [t for t in candidates if self.knowledge.has_matches(t)],
+        ):
             if len(pool) == 1:
                 return pool[0]
         return None
 
     def _met(self, a: int, b: int) -> bool:
-        return any(self.knowledge.played(x, y) for x in [a, *self.knowledge.squads(a)]
-                   for y in [b, *self.knowledge.squads(b)])
+        return any(
+            self.knowledge.played(x, y) for x in [a, *self.knowledge.squads(a)] for y in [b, *self.knowledge.squads(b)]
+        )
 
     def _squads(self, q: Question) -> None:
         """'united against chelsea' about a women's match: the squads that actually met."""
         if len(q.teams) < 2 or self.knowledge.played(q.teams[0].ids[0], q.teams[1].ids[0]):
             return
         a, b = q.teams[0], q.teams[1]
-        pairs = [(x, y) for x in [a.ids[0], *self.knowledge.squads(a.ids[0])]
-                 for y in [b.ids[0], *self.knowledge.squads(b.ids[0])] if self.knowledge.played(x, y)]
+        pairs = [
+            (x, y)
+            for x in [a.ids[0], *self.knowledge.squads(a.ids[0])]
+            for y in [b.ids[0], *self.knowledge.squads(b.ids[0])]
+            if self.knowledge.played(x, y)
+        ]
         if len(pairs) == 1:
-            (x, y), = pairs
+            ((x, y),) = pairs
             a.ids, a.names = (x,), (self.knowledge.name(x),)
             b.ids, b.names = (y,), (self.knowledge.name(y),)
 
@@ -118,8 +132,15 @@ class Answerer:
         """'who scored for liverpool at stamford bridge': the ground's club is the other team."""
         if len(q.teams) != 1 or not q.grounds:
             return
-        owner = next((t for g in q.grounds for t in g.ids if t != q.teams[0].ids[0]
-                      and self.knowledge.played(t, q.teams[0].ids[0])), None)
+        owner = next(
+            (
+                t
+                for g in q.grounds
+                for t in g.ids
+                if t != q.teams[0].ids[0] and self.knowledge.played(t, q.teams[0].ids[0])
+            ),
+            None,
+        )
         if owner is not None:
             q.teams.append(Found("team", (self.knowledge.name(owner),), (owner,), -1, -1))
 
@@ -127,8 +148,7 @@ class Answerer:
     def matches_for(self, q: Question) -> list[MatchView]:
         teams = [f.ids[0] for f in q.teams]
         if len(teams) >= 2:
-            found = queries.head_to_head(self.session, team_a=teams[0], team_b=teams[1], limit=CANDIDATES,
-                                         details=True)
+            found = queries.head_to_head(self.session, team_a=teams[0], team_b=teams[1], limit=CANDIDATES, details=True)
         else:
             found = queries.recent_results(self.session, team=teams[0], limit=CANDIDATES, details=True)
         return self._rank(self._filter(found, q), q)
@@ -140,15 +160,26 @@ class Answerer:
         cup_words = [w for w in q.leftover if len(w) > 2 and any(w in _glued(m.competition) for m in matches)]
         checks = [
             (q.day is not None, lambda m: m.played_on is not None and abs((m.played_on - q.day).days) <= 1),
-            (q.year is not None, lambda m: (m.played_on is not None and m.played_on.year == q.year)
-             or str(q.year) in (m.season or "") or (m.season or "").endswith(str(q.year)[-2:])),
+            (
+                q.year is not None,
+                lambda m: (
+                    (m.played_on is not None and m.played_on.year == q.year)
+                    or str(q.year) in (m.season or "")
+                    or (m.season or "").endswith(str(q.year)[-2:])
+                ),
+            ),
             (q.month is not None, lambda m: m.played_on is not None and m.played_on.month == q.month),
             (q.season is not None, lambda m: m.season == q.season),
             (q.competition is not None, lambda m: m.competition == q.competition),
             (q.round is not None, lambda m: m.round is not None and q.round in m.round),
             (bool(grounds), lambda m: self.knowledge.team_id(m.home) in grounds),
-            (bool(cup_words), lambda m: m.competition is None  # may well have been that competition
-             or any(w in _glued(m.competition) for w in cup_words)),
+            (
+                bool(cup_words),
+                lambda m: (
+                    m.competition is None  # may well have been that competition
+                    or any(w in _glued(m.competition) for w in cup_words)
+                ),
+            ),
         ]
         for wanted, keep in checks:
             if wanted:
@@ -156,8 +187,12 @@ class Answerer:
                 if narrowed:
                     matches = narrowed
         if "penalty" in q.intents:
-            with_pen = [m for m in matches if any(e.kind.startswith("penalty") for e in m.events)
-                        or ("miss" not in q.intents and any(g.penalty for g in m.goals))]
+            with_pen = [
+                m
+                for m in matches
+                if any(e.kind.startswith("penalty") for e in m.events)
+                or ("miss" not in q.intents and any(g.penalty for g in m.goals))
+            ]
             matches = with_pen or matches
         if "red_card" in q.intents:
             matches = [m for m in matches if any(e.kind == "red_card" for e in m.events)] or matches
@@ -187,17 +222,19 @@ class Answerer:
         """Whether a word names the match's competition, how many of the words its reports use, then
         how often: a report about the clasico names it five times, another mentions it in passing."""
         counts = [self._words(s.report_id) for s in match.sources]
-        return (int(any(w in _glued(match.competition) for w in words)),
-                sum(1 for w in words if any(w in c for c in counts)),
-                sum(c[w] for w in words for c in counts))
+        return (
+            int(any(w in _glued(match.competition) for w in words)),
+            sum(1 for w in words if any(w in c for c in counts)),
+            sum(c[w] for w in words for c in counts),
+        )
 
     def _words(self, report_id: int) -> Counter[str]:
         """Folded words of a report, with each pair of neighbours also glued ("super cup" -> "supercup")."""
         if report_id not in self._report_words:
             report = self.session.get(Report, report_id)
             words = _WORDS.findall(fold(report.text or "")) if report else []
-            self._report_words[report_id] = Counter(words) + Counter(a + b for a, b in zip(words, words[1:],
-                                                                                             strict=False))
+            glued = (a + b for a, b in pairwise(words))
+            self._report_words[report_id] = Counter(words) + Counter(glued)
         return self._report_words[report_id]
 
     def match_answer(self, q: Question) -> Reply:
@@ -236,8 +273,9 @@ class Answerer:
         matches = self._rank(self._filter(matches, q), q)
         if not matches:
             return self.table(q.lang, competition=q.competition, season=q.season)
-        return Reply("\n".join(fmt.match_summary(m, q.lang) for m in matches[:MAX_MATCHES]),
-                     self._source_button(matches[0]))
+        return Reply(
+            "\n".join(fmt.match_summary(m, q.lang) for m in matches[:MAX_MATCHES]), self._source_button(matches[0])
+        )
 
     def _team_asked_for(self, q: Question, m: MatchView) -> str | None:
         """'who scored for Inter against Atalanta': the team right after "for"/"cho", or named with a
@@ -255,12 +293,16 @@ class Answerer:
     def _nothing_between(self, q: Question) -> Reply:
         lang = q.lang
         names = [f.names[0] for f in q.teams]
-        msg = (text(lang, "no_matches_between", a=esc(names[0]), b=esc(names[1])) if len(names) >= 2
-               else text(lang, "no_matches_for", team=esc(names[0])))
+        msg = (
+            text(lang, "no_matches_between", a=esc(names[0]), b=esc(names[1]))
+            if len(names) >= 2
+            else text(lang, "no_matches_for", team=esc(names[0]))
+        )
         opponents = self.knowledge.opponents(q.teams[0].ids[0])
         if opponents:
-            msg += "\n" + text(lang, "known_opponents", team=esc(names[0]),
-                               opponents=", ".join(esc(o) for o in opponents[:8]))
+            msg += "\n" + text(
+                lang, "known_opponents", team=esc(names[0]), opponents=", ".join(esc(o) for o in opponents[:8])
+            )
         return Reply(msg)
 
     def _events(self, matches: list[MatchView], lang: str, *, kinds: tuple[str, ...], q: Question) -> Reply | None:
@@ -286,15 +328,21 @@ class Answerer:
             for found in q.players:
                 goals = [g for g in m.goals if g.player in found.names and not g.doubtful]
                 if goals:
-                    told = ", ".join((fmt.minute(g.minute, g.added) or "⚽") + (" (pen)" if g.penalty else "")
-                                     for g in goals)
+                    told = ", ".join(
+                        (fmt.minute(g.minute, g.added) or "⚽") + (" (pen)" if g.penalty else "") for g in goals
+                    )
                     lines.append(text(lang, "player_goals", player=esc(goals[0].player), goals=told))
             if lines:
                 return Reply(fmt.headline(m, lang) + "\n" + "\n".join(lines), self._source_button(m))
         if matches and q.intents & {"did", "scorers"}:
             m = matches[0]
-            return Reply(fmt.headline(m, lang) + "\n" + text(lang, "did_not_score", player=esc(q.players[0].names[0]))
-                         + "\n" + fmt.scorers(m, lang))
+            return Reply(
+                fmt.headline(m, lang)
+                + "\n"
+                + text(lang, "did_not_score", player=esc(q.players[0].names[0]))
+                + "\n"
+                + fmt.scorers(m, lang)
+            )
         return None
 
     # -- players ------------------------------------------------------------------------------------------
@@ -307,8 +355,15 @@ class Answerer:
                 for claim in queries.player_tallies(self.session, player=player_id)[:1]:
                     scope = f", {esc(claim.competition)}" if claim.competition else ""
                     games = text(lang, "tally_games", games=claim.games) if claim.games else ""
-                    line = text(lang, "tally", player=esc(claim.player), goals=claim.goals, games=games, scope=scope,
-                                date=fmt.day(claim.as_of, lang) or "?")
+                    line = text(
+                        lang,
+                        "tally",
+                        player=esc(claim.player),
+                        goals=claim.goals,
+                        games=games,
+                        scope=scope,
+                        date=fmt.day(claim.as_of, lang) or "?",
+                    )
                     lines.append(line.replace(" (as of ?)", "").replace(" (tính đến ?)", ""))
             goals = queries.player_goals(self.session, player=player_id, limit=MAX_MATCHES)
             if "penalty" in q.intents:
@@ -329,8 +384,17 @@ class Answerer:
             for c in queries.stated_standings(self.session, team=found.ids[0], limit=1):
                 points = text(lang, "position_points", points=c.points) if c.points is not None else ""
                 position = module(lang).ordinal(c.position) if c.position else "?"
-                lines.append(text(lang, "position", team=esc(c.team), position=position, points=points,
-                                  competition=esc(c.competition or "?"), date=fmt.day(c.as_of, lang) or "?"))
+                lines.append(
+                    text(
+                        lang,
+                        "position",
+                        team=esc(c.team),
+                        position=position,
+                        points=points,
+                        competition=esc(c.competition or "?"),
+                        date=fmt.day(c.as_of, lang) or "?",
+                    )
+                )
         quote = self._quote(q, [], extra=("points", "diem", "point"))
         if quote and (len(q.teams) > 1 or not lines):
             lines.append(quote)
@@ -345,8 +409,9 @@ class Answerer:
 
         return table_reply(self.session, lang, competition=competition, season=season)
 
-    def top_scorers(self, lang: str, *, competition: str | None = None, season: str | None = None,
-                    team: int | None = None) -> Reply:
+    def top_scorers(
+        self, lang: str, *, competition: str | None = None, season: str | None = None, team: int | None = None
+    ) -> Reply:
         from handlers.scorers import scorers_reply
 
         return scorers_reply(self.session, lang, competition=competition, season=season, team=team)

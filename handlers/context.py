@@ -85,26 +85,36 @@ async def set_chat_language(update: Update, context: ContextTypes.DEFAULT_TYPE, 
 def markup(answer: Reply) -> InlineKeyboardMarkup | None:
     if not answer.buttons:
         return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
-                                 for row in answer.buttons])
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in answer.buttons]
+    )
 
 
-async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Reply,
-                *, quote: bool = True) -> Message | None:
+async def reply(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, answer: Reply, *, quote: bool = True
+) -> Message | None:
     """Send ``answer`` to the chat of ``update``: split over 4096 characters, buttons on the last part."""
     chat = update.effective_chat
     if chat is None:
         return None
     target = update.effective_message if quote else None
     if answer.image is not None:
-        return await context.bot.send_photo(chat.id, answer.image, caption=answer.html[:1024],
-                                            parse_mode=ParseMode.HTML, reply_markup=markup(answer),
-                                            reply_to_message_id=target.message_id if target else None)
+        return await context.bot.send_photo(
+            chat.id,
+            answer.image,
+            caption=answer.html[:1024],
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup(answer),
+            reply_to_message_id=target.message_id if target else None,
+        )
     chunks = answer.chunks()
     sent = None
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
-        sent = await context.bot.send_message(chat.id, chunk, reply_markup=markup(answer) if last else None,
-                                              reply_to_message_id=target.message_id if target and index == 0
-                                              else None)
+        sent = await context.bot.send_message(
+            chat.id,
+            chunk,
+            reply_markup=markup(answer) if last else None,
+            reply_to_message_id=target.message_id if target and index == 0 else None,
+        )
     return sent

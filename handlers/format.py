@@ -51,10 +51,16 @@ def score(m: MatchView, lang: str) -> str:
 def headline(m: MatchView, lang: str) -> str:
     """'Atalanta 1-2 Inter (4 Nov 2023, Serie A)' -- home team first when known."""
     sep = " " if m.scored else " – "
-    core = (f"<b>{esc(m.home)} {score(m, lang)} {esc(m.away)}</b>" if m.scored
-            else f"<b>{esc(m.home)}{sep}{esc(m.away)}</b>: {score(m, lang)}")
-    meta = ", ".join(x for x in (day(m.played_on, lang), esc(m.competition) if m.competition else "",
-                                 round_label(m.round, lang)) if x)
+    core = (
+        f"<b>{esc(m.home)} {score(m, lang)} {esc(m.away)}</b>"
+        if m.scored
+        else f"<b>{esc(m.home)}{sep}{esc(m.away)}</b>: {score(m, lang)}"
+    )
+    meta = ", ".join(
+        x
+        for x in (day(m.played_on, lang), esc(m.competition) if m.competition else "", round_label(m.round, lang))
+        if x
+    )
     return core + (f" ({meta})" if meta else "")
 
 
@@ -82,8 +88,11 @@ def event(e: EventView, lang: str) -> str:
     when = minute(e.minute, e.added)
     suffix = f" ({when})" if when else ""
     if e.kind == "penalty_saved":
-        line = (text(lang, "penalty_saved", keeper=esc(e.keeper), player=esc(e.player)) if e.keeper
-                else text(lang, "penalty_saved_nokeeper", player=esc(e.player)))
+        line = (
+            text(lang, "penalty_saved", keeper=esc(e.keeper), player=esc(e.player))
+            if e.keeper
+            else text(lang, "penalty_saved_nokeeper", player=esc(e.player))
+        )
     elif e.kind == "penalty_missed":
         line = text(lang, "penalty_missed", player=esc(e.player))
     else:

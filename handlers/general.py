@@ -21,8 +21,13 @@ def coverage_text(session: Session, lang: str) -> str:
     latest = text(lang, "knows_latest", date=fmt.day(cov.latest, lang)) if cov.latest else ""
     lines = [text(lang, "knows", reports=cov.reports, matches=cov.matches, goals=cov.goals, latest=latest)]
     if cov.competitions:
-        lines.append(text(lang, "knows_competitions", competitions=", ".join(
-            f"{esc(name)} ({count})" for name, count in cov.competitions[:8])))
+        lines.append(
+            text(
+                lang,
+                "knows_competitions",
+                competitions=", ".join(f"{esc(name)} ({count})" for name, count in cov.competitions[:8]),
+            )
+        )
     return "\n".join(lines)
 
 

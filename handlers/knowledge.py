@@ -24,8 +24,17 @@ from store.teams import Directory
 
 MAX_WORDS = 6
 SQUAD_LABELS = {"Women", "U23", "U21", "U20", "U19", "U17", "II", "B", "Reserves", "Youth"}
-SQUAD_WORDS = {"women": "Women", "womens": "Women", "ladies": "Women", "nu": "Women", "u23": "U23", "u21": "U21",
-               "u20": "U20", "u19": "U19", "u17": "U17"}
+SQUAD_WORDS = {
+    "women": "Women",
+    "womens": "Women",
+    "ladies": "Women",
+    "nu": "Women",
+    "u23": "U23",
+    "u21": "U21",
+    "u20": "U20",
+    "u19": "U19",
+    "u17": "U17",
+}
 TYPO_CUTOFF = 86  # rapidfuzz ratio for a word to count as a misspelt name
 REFRESH_EVERY = 5.0  # seconds between checks that the store changed
 
@@ -85,9 +94,13 @@ class Knowledge:
 
     def _store_version(self) -> tuple:
         with Session(self.engine) as session:
-            return (session.exec(select(func.max(Report.id))).one(), session.exec(select(func.count(Team.id))).one(),
-                    session.exec(select(func.count(Player.id))).one(), session.exec(select(func.max(Match.id))).one(),
-                    session.exec(select(func.max(TeamAlias.id))).one())
+            return (
+                session.exec(select(func.max(Report.id))).one(),
+                session.exec(select(func.count(Team.id))).one(),
+                session.exec(select(func.count(Player.id))).one(),
+                session.exec(select(func.max(Match.id))).one(),
+                session.exec(select(func.max(TeamAlias.id))).one(),
+            )
 
     def _build(self) -> _Index:
         idx = _Index()
@@ -139,7 +152,7 @@ class Knowledge:
         while i < len(words):
             hit = None
             for n in range(min(MAX_WORDS, idx.longest.get(words[i], 0), len(words) - i), 0, -1):
-                phrase = " ".join(words[i:i + n])
+                phrase = " ".join(words[i : i + n])
                 if n == 1 and phrase in stopwords:
                     break
                 hit = self._exact(phrase, i, i + n, idx)

@@ -21,7 +21,9 @@ from handlers.knowledge import Knowledge
 from handlers.reply import Reply
 from handlers.understand import understand
 
-_QUESTION_CUE = re.compile(r"\?|^\s*(?:who|what|when|how|did|which|where|ai|sao|bao|may|kq|ket qua|ti so|ty so)\b", re.I)
+_QUESTION_CUE = re.compile(
+    r"\?|^\s*(?:who|what|when|how|did|which|where|ai|sao|bao|may|kq|ket qua|ti so|ty so)\b", re.I
+)
 
 
 def answer_question(session: Session, knowledge: Knowledge, question: str, *, fallback_lang: str) -> Reply:
@@ -117,8 +119,13 @@ def run_command_line(session: Session, knowledge: Knowledge, lang: str, line: st
     from handlers.scorers import scorers_command
     from handlers.standings import table_command
 
-    commands = {"result": result_command, "last": last_command, "match": match_command,
-                "scorers": scorers_command, "table": table_command}
+    commands = {
+        "result": result_command,
+        "last": last_command,
+        "match": match_command,
+        "scorers": scorers_command,
+        "table": table_command,
+    }
     try:
         words = shlex.split(line)
     except ValueError:

@@ -74,7 +74,7 @@ def last_command(session: Session, knowledge: Knowledge, lang: str, args: str) -
     """``/last TEAM [N]``: a team's last N results with scorers."""
     count = re.search(r"\b(\d{1,2})\s*$", args)
     limit = min(int(count.group(1)), MAX_LAST) if count else DEFAULT_LAST
-    q = understand(_unquote(args[:count.start()] if count else args), knowledge, fallback_lang=lang)
+    q = understand(_unquote(args[: count.start()] if count else args), knowledge, fallback_lang=lang)
     problem = _teams_or_problem(q, knowledge, lang, "last", "usage_last")
     if problem:
         return problem

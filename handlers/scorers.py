@@ -13,8 +13,15 @@ from handlers.understand import understand
 from store import queries
 
 
-def scorers_reply(session: Session, lang: str, *, competition: str | None = None, season: str | None = None,
-                  team: int | None = None, limit: int = 10) -> Reply:
+def scorers_reply(
+    session: Session,
+    lang: str,
+    *,
+    competition: str | None = None,
+    season: str | None = None,
+    team: int | None = None,
+    limit: int = 10,
+) -> Reply:
     rows = queries.top_scorers(session, competition=competition, season=season, team=team, limit=limit)
     team_name = queries.team_names(session).get(team) if team else None
     scope_parts = [esc(x) for x in (competition, season, team_name) if x]

@@ -29,8 +29,9 @@ def table_reply(session: Session, lang: str, *, competition: str | None, season:
     season_label = f" {esc(season)}" if season else ""
     lines: list[str] = []
     if table.rows:
-        lines.append(text(lang, "table_title", competition=esc(competition), season=season_label,
-                          matches=table.matches))
+        lines.append(
+            text(lang, "table_title", competition=esc(competition), season=season_label, matches=table.matches)
+        )
         lines.append("<pre>" + "\n".join(_rows(table)) + "</pre>")
         if table.disputed:
             lines.append(text(lang, "table_disputed", n=table.disputed))
@@ -54,7 +55,7 @@ def table_reply(session: Session, lang: str, *, competition: str | None, season:
 def _rows(table: queries.Table) -> list[str]:
     out = [f"{'#':>2} {'Team':<{NAME_WIDTH}} {'P':>2} {'GD':>3} {'Pts':>3}"]
     for i, row in enumerate(table.rows, 1):
-        name = row.team if len(row.team) <= NAME_WIDTH else row.team[:NAME_WIDTH - 1] + "."
+        name = row.team if len(row.team) <= NAME_WIDTH else row.team[: NAME_WIDTH - 1] + "."
         out.append(f"{i:>2} {esc(name):<{NAME_WIDTH}} {row.played:>2} {row.goal_difference:>+3} {row.points:>3}")
     return out
 

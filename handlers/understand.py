@@ -46,8 +46,10 @@ class Question:
 
 
 def _intent_patterns() -> dict[str, dict[str, re.Pattern[str]]]:
-    return {code: {name: re.compile(word_alternation(words)) for name, words in mod.INTENT_WORDS.items()}
-            for code, mod in LANGUAGES.items()}
+    return {
+        code: {name: re.compile(word_alternation(words)) for name, words in mod.INTENT_WORDS.items()}
+        for code, mod in LANGUAGES.items()
+    }
 
 
 _INTENTS = _intent_patterns()
@@ -65,8 +67,9 @@ def question_language(text: str, fallback: str | None = None) -> str:
     return best
 
 
-def understand(text: str, knowledge: Knowledge, *, fallback_lang: str | None = None,
-               today: date | None = None) -> Question:
+def understand(
+    text: str, knowledge: Knowledge, *, fallback_lang: str | None = None, today: date | None = None
+) -> Question:
     lang = question_language(text, fallback_lang)
     folded = fold(text)
     words = _WORD.findall(folded.replace("'s ", " ").replace("’s ", " "))

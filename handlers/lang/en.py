@@ -7,22 +7,26 @@ templates; values are HTML-escaped by the caller before they are substituted.
 CODE = "en"
 
 TEXTS: dict[str, str] = {
-    "start": ("⚽ <b>footbot</b> answers football questions from the match reports it has read: results, "
-              "scorers, tables, who scored when. Ask in a group or here, in English or Vietnamese."),
+    "start": (
+        "⚽ <b>footbot</b> answers football questions from the match reports it has read: results, "
+        "scorers, tables, who scored when. Ask in a group or here, in English or Vietnamese."
+    ),
     "knows": "I have read {reports} report(s): {matches} match(es), {goals} goal(s){latest}.",
     "knows_latest": ", the latest on {date}",
     "knows_competitions": "Competitions: {competitions}.",
     "knows_nothing": "I have not read any report yet. An admin can send me one.",
-    "help": ("<b>Commands</b>\n"
-             "/result TEAM [TEAM] – results (e.g. <code>/result Inter Atalanta</code>)\n"
-             "/match TEAM TEAM [date] – one match in full\n"
-             "/scorers [competition] [season] [team] – top scorers\n"
-             "/table [competition] [season] – table from the stored results\n"
-             "/last TEAM [N] – a team's last results\n"
-             "/ask QUESTION – ask in words, e.g. <code>/ask who scored for inter vs atalanta?</code>\n"
-             "/follow TEAM|COMPETITION – get new results here · /settings – language and time zone\n"
-             "/lang en|vi – reply language in this chat\n"
-             "Admins: send a report file · /reports · /reextract"),
+    "help": (
+        "<b>Commands</b>\n"
+        "/result TEAM [TEAM] – results (e.g. <code>/result Inter Atalanta</code>)\n"
+        "/match TEAM TEAM [date] – one match in full\n"
+        "/scorers [competition] [season] [team] – top scorers\n"
+        "/table [competition] [season] – table from the stored results\n"
+        "/last TEAM [N] – a team's last results\n"
+        "/ask QUESTION – ask in words, e.g. <code>/ask who scored for inter vs atalanta?</code>\n"
+        "/follow TEAM|COMPETITION – get new results here · /settings – language and time zone\n"
+        "/lang en|vi – reply language in this chat\n"
+        "Admins: send a report file · /reports · /reextract"
+    ),
     "no_team": "I don't know a team called “{name}”.",
     "did_you_mean": "Did you mean…?",
     "ambiguous": "“{name}” could be several teams – which one?",
@@ -66,8 +70,10 @@ TEXTS: dict[str, str] = {
     "position_points": ", {points} pts",
     "ordinal": "{n}{suffix}",
     "no_position": "I have no table position of {team} in my reports.",
-    "cannot_answer": ("I can't answer that from my reports. Try a result (“inter atalanta”), scorers (“who scored "
-                      "for inter?”), a table (“serie a table”) or /help."),
+    "cannot_answer": (
+        "I can't answer that from my reports. Try a result (“inter atalanta”), scorers (“who scored "
+        "for inter?”), a table (“serie a table”) or /help."
+    ),
     "not_in_reports": "My reports don't say.",
     "from_report": "From {source}: “{quote}”",
     "no_source": "Nothing in my reports about that.",
@@ -130,45 +136,139 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 # -- understanding questions: folded words (see store.normalize.fold) ------------------------------------
 INTENT_WORDS: dict[str, list[str]] = {
-    "scorers": ["who scored", "who score", "who scores", "scorer", "scorers", "goalscorer", "goalscorers",
-                "who got the goal", "who got the goals", "who got", "goals for", "who netted", "who found the net",
-                "who grabbed", "hat trick", "hat-trick", "brace", "winner", "equaliser", "equalizer", "opener",
-                "first goal", "goals then", "got the goal"],
+    "scorers": [
+        "who scored",
+        "who score",
+        "who scores",
+        "scorer",
+        "scorers",
+        "goalscorer",
+        "goalscorers",
+        "who got the goal",
+        "who got the goals",
+        "who got",
+        "goals for",
+        "who netted",
+        "who found the net",
+        "who grabbed",
+        "hat trick",
+        "hat-trick",
+        "brace",
+        "winner",
+        "equaliser",
+        "equalizer",
+        "opener",
+        "first goal",
+        "goals then",
+        "got the goal",
+    ],
     "when": ["when did", "what minute", "which minute", "what time did", "minute did", "when was"],
     "player_goals": ["how many goals", "how many has", "goals has", "goals this season", "tally"],
     "top_scorers": ["top scorer", "top scorers", "golden boot", "leading scorer", "most goals", "scoring chart"],
-    "standings": ["table", "standings", "standing", "league table", "position", "what place", "which place",
-                  "top of the league", "points", "where are", "where is", "how many points", "rank"],
+    "standings": [
+        "table",
+        "standings",
+        "standing",
+        "league table",
+        "position",
+        "what place",
+        "which place",
+        "top of the league",
+        "points",
+        "where are",
+        "where is",
+        "how many points",
+        "rank",
+    ],
     "penalty": ["penalty", "penalties", "pen", "spot kick", "spot-kick"],
     "miss": ["miss", "missed", "saved", "save", "fail"],
     "red_card": ["sent off", "red card", "red cards", "sending off", "dismissed", "sent-off"],
-    "result": ["score", "result", "results", "final score", "beat", "lost", "draw", "drew", "won", "win",
-               "how did", "get on", "what happened", "happened"],
-    "coverage": ["what do you know", "which matches", "what matches", "what reports", "coverage",
-                 "what can you", "what competitions"],
+    "result": [
+        "score",
+        "result",
+        "results",
+        "final score",
+        "beat",
+        "lost",
+        "draw",
+        "drew",
+        "won",
+        "win",
+        "how did",
+        "get on",
+        "what happened",
+        "happened",
+    ],
+    "coverage": [
+        "what do you know",
+        "which matches",
+        "what matches",
+        "what reports",
+        "coverage",
+        "what can you",
+        "what competitions",
+    ],
     "help": ["help", "how do i", "commands"],
     "did": ["did", "was there", "any"],
 }
 
 # words never taken for a team or player name, however close they look
-STOPWORDS = frozenset("""who what when where which how why did does do is was were are the a an of in at on vs v versus
-    against for to from with and or score scored scores scorer scorers result results final game match matches goal goals
-    got get team teams today yesterday tonight last week season league table standings minute minutes time penalty
-    penalties pen red card sent off anyone any there his her their him them me my you your it its this that then win won
-    beat lost draw drew home away first second third winner equaliser opener late early cup final semi quarter round
-    ever before after year day ago happened happen how many much points position place top most best know tell show
-    please thanks ok hi hello bot footbot""".split())
+STOPWORDS = frozenset(
+    """who what when where which how why did does do is was were are the a an of in at on vs v
+    versus against for to from with and or score scored scores scorer scorers result results
+    final game match matches goal goals got get team teams today yesterday tonight last week
+    season league table standings minute minutes time penalty penalties pen red card sent off
+    anyone any there his her their him them me my you your it its this that then win won beat
+    lost draw drew home away first second third winner equaliser opener late early cup final
+    semi quarter round ever before after year day ago happened happen how many much points
+    position place top most best know tell show please thanks ok hi hello bot footbot""".split()
+)
 
 RELATIVE_DAYS: dict[str, int] = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1}
-WEEKDAYS: dict[str, int] = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-                            "sunday": 6}
-MONTH_WORDS: dict[str, int] = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-                               "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
-                               "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
-                               "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-ROUND_WORDS: dict[str, str] = {"final": "final", "semi final": "semi-final", "semi-final": "semi-final",
-                               "quarter final": "quarter-final", "quarter-final": "quarter-final",
-                               "first leg": "first leg", "second leg": "second leg"}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+MONTH_WORDS: dict[str, int] = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+ROUND_WORDS: dict[str, str] = {
+    "final": "final",
+    "semi final": "semi-final",
+    "semi-final": "semi-final",
+    "quarter final": "quarter-final",
+    "quarter-final": "quarter-final",
+    "first leg": "first leg",
+    "second leg": "second leg",
+}
 
 
 def ordinal(n: int) -> str:

@@ -3,22 +3,26 @@
 CODE = "vi"
 
 TEXTS: dict[str, str] = {
-    "start": ("⚽ <b>footbot</b> trả lời câu hỏi bóng đá dựa trên các bài tường thuật đã đọc: kết quả, người ghi "
-              "bàn, bảng xếp hạng, ai ghi bàn phút nào. Hỏi trong nhóm hoặc ở đây, bằng tiếng Việt hay tiếng Anh."),
+    "start": (
+        "⚽ <b>footbot</b> trả lời câu hỏi bóng đá dựa trên các bài tường thuật đã đọc: kết quả, người ghi "
+        "bàn, bảng xếp hạng, ai ghi bàn phút nào. Hỏi trong nhóm hoặc ở đây, bằng tiếng Việt hay tiếng Anh."
+    ),
     "knows": "Mình đã đọc {reports} bài: {matches} trận, {goals} bàn thắng{latest}.",
     "knows_latest": ", trận mới nhất ngày {date}",
     "knows_competitions": "Các giải: {competitions}.",
     "knows_nothing": "Mình chưa đọc bài nào. Quản trị viên có thể gửi cho mình một bài.",
-    "help": ("<b>Lệnh</b>\n"
-             "/result ĐỘI [ĐỘI] – kết quả (vd. <code>/result Inter Atalanta</code>)\n"
-             "/match ĐỘI ĐỘI [ngày] – chi tiết một trận\n"
-             "/scorers [giải] [mùa] [đội] – vua phá lưới\n"
-             "/table [giải] [mùa] – bảng xếp hạng tính từ kết quả\n"
-             "/last ĐỘI [N] – các trận gần nhất của một đội\n"
-             "/ask CÂU HỎI – hỏi bằng lời, vd. <code>/ask ai ghi bàn cho Inter trận gặp Atalanta?</code>\n"
-             "/follow ĐỘI|GIẢI – nhận kết quả mới ở đây · /settings – ngôn ngữ và múi giờ\n"
-             "/lang en|vi – ngôn ngữ trả lời trong nhóm này\n"
-             "Quản trị viên: gửi tệp bài viết · /reports · /reextract"),
+    "help": (
+        "<b>Lệnh</b>\n"
+        "/result ĐỘI [ĐỘI] – kết quả (vd. <code>/result Inter Atalanta</code>)\n"
+        "/match ĐỘI ĐỘI [ngày] – chi tiết một trận\n"
+        "/scorers [giải] [mùa] [đội] – vua phá lưới\n"
+        "/table [giải] [mùa] – bảng xếp hạng tính từ kết quả\n"
+        "/last ĐỘI [N] – các trận gần nhất của một đội\n"
+        "/ask CÂU HỎI – hỏi bằng lời, vd. <code>/ask ai ghi bàn cho Inter trận gặp Atalanta?</code>\n"
+        "/follow ĐỘI|GIẢI – nhận kết quả mới ở đây · /settings – ngôn ngữ và múi giờ\n"
+        "/lang en|vi – ngôn ngữ trả lời trong nhóm này\n"
+        "Quản trị viên: gửi tệp bài viết · /reports · /reextract"
+    ),
     "no_team": "Mình không biết đội nào tên “{name}”.",
     "did_you_mean": "Có phải bạn muốn hỏi…?",
     "ambiguous": "“{name}” có thể là nhiều đội – đội nào?",
@@ -62,8 +66,10 @@ TEXTS: dict[str, str] = {
     "position_points": ", {points} điểm",
     "ordinal": "thứ {n}",
     "no_position": "Các bài mình đã đọc không nêu thứ hạng của {team}.",
-    "cannot_answer": ("Mình chưa trả lời được câu này từ các bài đã đọc. Thử hỏi kết quả (“inter atalanta”), người "
-                      "ghi bàn (“ai ghi bàn cho inter?”), bảng xếp hạng (“bxh serie a”) hoặc /help."),
+    "cannot_answer": (
+        "Mình chưa trả lời được câu này từ các bài đã đọc. Thử hỏi kết quả (“inter atalanta”), người "
+        "ghi bàn (“ai ghi bàn cho inter?”), bảng xếp hạng (“bxh serie a”) hoặc /help."
+    ),
     "not_in_reports": "Các bài mình đã đọc không nói điều đó.",
     "from_report": "Theo {source}: “{quote}”",
     "no_source": "Các bài mình đã đọc không có gì về điều đó.",
@@ -122,41 +128,94 @@ COMMANDS: dict[str, str] = {
     "help": "Mình làm được gì",
 }
 
-MONTHS = ("thg 1", "thg 2", "thg 3", "thg 4", "thg 5", "thg 6", "thg 7", "thg 8", "thg 9", "thg 10", "thg 11",
-          "thg 12")
+MONTHS = ("thg 1", "thg 2", "thg 3", "thg 4", "thg 5", "thg 6", "thg 7", "thg 8", "thg 9", "thg 10", "thg 11", "thg 12")
 
 INTENT_WORDS: dict[str, list[str]] = {
-    "scorers": ["ai ghi ban", "ai ghi", "ghi ban", "nguoi ghi ban", "lap cong", "ai mo ti so", "ai mo ty so",
-                "mo ti so", "mo ty so", "ban quyet dinh", "ai go hoa", "go hoa", "ai lap cong", "cu dup",
-                "hat-trick", "hat trick"],
+    "scorers": [
+        "ai ghi ban",
+        "ai ghi",
+        "ghi ban",
+        "nguoi ghi ban",
+        "lap cong",
+        "ai mo ti so",
+        "ai mo ty so",
+        "mo ti so",
+        "mo ty so",
+        "ban quyet dinh",
+        "ai go hoa",
+        "go hoa",
+        "ai lap cong",
+        "cu dup",
+        "hat-trick",
+        "hat trick",
+    ],
     "when": ["phut may", "phut nao", "phut bao nhieu", "luc nao", "khi nao", "bao gio"],
     "player_goals": ["bao nhieu ban", "may ban thang", "ghi duoc bao nhieu", "da ghi bao nhieu"],
     "top_scorers": ["vua pha luoi", "ghi nhieu ban nhat", "danh sach ghi ban", "top ghi ban", "chan sut"],
-    "standings": ["bang xep hang", "bxh", "xep hang", "dung thu", "xep thu", "thu may", "vi tri", "bao nhieu diem",
-                  "may diem", "diem", "dan dau", "top"],
+    "standings": [
+        "bang xep hang",
+        "bxh",
+        "xep hang",
+        "dung thu",
+        "xep thu",
+        "thu may",
+        "vi tri",
+        "bao nhieu diem",
+        "may diem",
+        "diem",
+        "dan dau",
+        "top",
+    ],
     "penalty": ["phat den", "penalty", "pen", "11m", "11 m", "chan 11"],
     "miss": ["hong", "sut hong", "da hong", "can pha", "bat", "truot"],
     "red_card": ["the do", "bi duoi", "duoi khoi san", "nhan the do", "truat quyen"],
-    "result": ["ket qua", "ti so", "ty so", "kq", "may may", "thang", "thua", "hoa", "bao nhieu", "the nao",
-               "ra sao", "tran", "may ban"],
+    "result": [
+        "ket qua",
+        "ti so",
+        "ty so",
+        "kq",
+        "may may",
+        "thang",
+        "thua",
+        "hoa",
+        "bao nhieu",
+        "the nao",
+        "ra sao",
+        "tran",
+        "may ban",
+    ],
     "coverage": ["biet gi", "biet nhung", "co nhung tran nao", "co du lieu", "nhung giai nao"],
     "help": ["huong dan", "tro giup", "giup", "lam sao", "cach dung"],
     "did": ["co", "co ai", "khong"],
 }
 
-STOPWORDS = frozenset("""ai ghi ban cho tran gap voi va cua la o tai trong khi nao may bao nhieu phut ket qua ti ty so kq
-    thang thua hoa doi tuyen dt clb mua giai vong luot di ve hom qua nay toi dem sang chieu ngay thang nam the do duoi
-    khoi san pen phat den penalty vay the nao sao ra di roi chua khong co duoc nguoi ban thang thu hang xep bang diem
-    dung vi tri dan dau top nhat nhieu da hong can pha mo quyet dinh go lap cong sut hay oi a nhe nha minh bi
-    ban toi tui em anh chi hoi sieu hiep phu""".split())
+STOPWORDS = frozenset(
+    """ai ghi ban cho tran gap voi va cua la o tai trong khi nao may bao nhieu phut ket qua ti ty
+    so kq thang thua hoa doi tuyen dt clb mua giai vong luot di ve hom qua nay toi dem sang
+    chieu ngay thang nam the do duoi khoi san pen phat den penalty vay the nao sao ra di roi
+    chua khong co duoc nguoi ban thang thu hang xep bang diem dung vi tri dan dau top nhat
+    nhieu da hong can pha mo quyet dinh go lap cong sut hay oi a nhe nha minh bi ban toi tui
+    em anh chi hoi sieu hiep phu""".split()
+)
 
-RELATIVE_DAYS: dict[str, int] = {"hom qua": -1, "toi qua": -1, "dem qua": -1, "hom nay": 0, "toi nay": 0,
-                                 "dem nay": 0}
-WEEKDAYS: dict[str, int] = {"thu hai": 0, "thu ba": 1, "thu tu": 2, "thu nam": 3, "thu sau": 4, "thu bay": 5,
-                            "chu nhat": 6}
+RELATIVE_DAYS: dict[str, int] = {"hom qua": -1, "toi qua": -1, "dem qua": -1, "hom nay": 0, "toi nay": 0, "dem nay": 0}
+WEEKDAYS: dict[str, int] = {
+    "thu hai": 0,
+    "thu ba": 1,
+    "thu tu": 2,
+    "thu nam": 3,
+    "thu sau": 4,
+    "thu bay": 5,
+    "chu nhat": 6,
+}
 MONTH_WORDS: dict[str, int] = {f"thang {i}": i for i in range(1, 13)}
-ROUND_WORDS: dict[str, str] = {"chung ket": "final", "ban ket": "semi-final", "tu ket": "quarter-final",
-                               "luot di": "first leg", "luot ve": "second leg"}
+ROUND_WORDS: dict[str, str] = {
+    "chung ket": "final",
+    "ban ket": "semi-final",
+    "tu ket": "quarter-final",
+    "luot di": "first leg",
+    "luot ve": "second leg",
+}
 
 
 def ordinal(n: int) -> str:

@@ -69,6 +69,7 @@ def extract(
         for st in sorted(statements, key=lambda s: (not doc.sentences[s.sentence].in_title, s.sentence)):
             if second_round or (st.first is not None and st.second is not None):
                 assembler.add_statement(st, second_round=second_round)
+    assembler.add_headline()
     line_sentences: dict[int, int] = {}
     for s in doc.sentences:
         line_sentences.setdefault(s.line, s.index)

@@ -377,6 +377,20 @@ class Assembler:
         if self.doc.sentences[st.sentence].in_title:
             frame.from_title = True
 
+    def add_headline(self) -> None:
+        """A title that names a result without its score ("Carlisle stun Reading") still says which
+        match the report is about: an unscored frame, kept only if goals or events come to fill it."""
+        for ann in self.annotated:
+            if not ann.sentence.in_title:
+                continue
+            found = self.rules.compiled.headline.search(ann.skeleton)
+            if not found:
+                continue
+            a, b = self.team_name(ann.entity(found.group("a"))), self.team_name(ann.entity(found.group("b")))
+            if a and b and a != b and self._frame_for(a, b, None) is None:
+                self.frames.append(Frame(a, b, None, sentences=[ann.sentence.index], from_title=True))
+            return
+
     def _opponent_for(self, anchor: str, st: ScoreStatement, anchor_goals: int) -> str | None:
         """A result naming one team only: the other is the team it is paired with in the report."""
         other_goals = st.score[0] + st.score[1] - anchor_goals
@@ -751,6 +765,7 @@ class Assembler:
             team = self.team_name(mention.team, frame)
             if team not in frame.teams:
                 continue
+
             def distance(slot: _Slot, mention: GoalMention = mention) -> int:
                 return min(abs(m.sentence - mention.sentence) for m in slot.mentions)
 
@@ -906,7 +921,7 @@ class Assembler:
             for goal in doubtful:
                 goal.match = index
                 out.doubtful_goals.append(goal)
-            for event in self._events_of(frame, events):
+            for event in self._events_of(frame, events, goals):
                 event.match = index
                 out.events.append(event)
         out.standings = self._standings(standings, competitions)
@@ -1023,13 +1038,18 @@ class Assembler:
                 return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
         return None
 
-    def _events_of(self, frame: Frame, events: list[EventMention]) -> list[EventFact]:
+    def _events_of(self, frame: Frame, events: list[EventMention], goals: list[GoalFact]) -> list[EventFact]:
+        """The frame's cards and penalties: events naming its teams, or players on its sides -- a scorer of
+        the match included, whatever club the sentence also names ("who plays in Saudi Arabia")."""
         facts: list[EventFact] = []
+        scorers = {name_key(g.player): g.team for g in goals if not g.own_goal}
         partial: list[tuple[EventMention, str | None]] = []  # "Atalanta were down to ten men", "X saved a penalty"
         for event in events:
             teams = {self.team_name(e, frame) for e in event.context_teams}
             named = self.team_name(event.team, frame)
-            player_side = self.player_side(event.player, frame) if event.player else None
+            player_side = (
+                self.player_side(event.player, frame) or scorers.get(name_key(event.player)) if event.player else None
+            )
             keeper_side = self.player_side(event.keeper, frame) if event.keeper else None
             belongs = (
                 named in frame.teams

@@ -210,4 +210,8 @@ class CompiledRules:
         self.fixture = re.compile(
             expand(r"{TR}\s+(?:-|vs?\.?|v\.)\s+{TR}|(?:between|giữa)\s+{TR}\s+(?:and|và)\s+{TR}", lex), flags
         )
+        # "Cameroon stun Brazil", "Cameroon bất ngờ hạ Brazil": a headline result without its score
+        self.headline = re.compile(
+            expand(r"{T:a}\s+(?:{_3})(?:{WIN_VERB}|{LOSS_VERB}|{DRAW_VERB})\s+(?:{_2}){T:b}", lex), flags
+        )
         self.object_marker = re.compile(word_alternation(governing) + r"\s+(?:[^\s⟦⟧,.;:]+\s+|⟦C\d+⟧\s+){0,3}$", flags)
