@@ -26,7 +26,7 @@ from handlers.understand import Question
 from store import queries
 from store.models import Match, Report
 from store.normalize import fold
-from store.queries import MatchView
+from store.queries import GoalView, MatchView
 
 MAX_MATCHES = 3  # a fan in a group does not want a wall of text
 QUOTE_CHARS = 260
@@ -50,6 +50,7 @@ class Answerer:
         if ambiguous is not None:
             return ambiguous
         self._ground_as_team(q)
+        self._player_team_for_match_words(q)
         intents = q.intents
         if "coverage" in intents or ("help" in intents and not q.teams and not q.players):
             return self.coverage(lang, with_help="help" in intents)
@@ -143,6 +144,16 @@ class Answerer:
         )
         if owner is not None:
             q.teams.append(Found("team", (self.knowledge.name(owner),), (owner,), -1, -1))
+
+    def _player_team_for_match_words(self, q: Question) -> None:
+        """'did messi score in the clasico': a player and words that pick a match -- look among his
+        team's matches, not only at those he scored in."""
+        words = [w for w in q.leftover if len(w) > 3]
+        if q.teams or len(q.players) != 1 or not words or "player_goals" in q.intents:
+            return
+        team = self.knowledge.player_team(q.players[0].ids[0])
+        if team is not None:
+            q.teams.append(Found("team", (self.knowledge.name(team),), (team,), -1, -1))
 
     # -- matches ------------------------------------------------------------------------------------------
     def matches_for(self, q: Question) -> list[MatchView]:
@@ -328,9 +339,7 @@ class Answerer:
             for found in q.players:
                 goals = [g for g in m.goals if g.player in found.names and not g.doubtful]
                 if goals:
-                    told = ", ".join(
-                        (fmt.minute(g.minute, g.added) or "⚽") + (" (pen)" if g.penalty else "") for g in goals
-                    )
+                    told = fmt.goal_times(goals)
                     lines.append(text(lang, "player_goals", player=esc(goals[0].player), goals=told))
             if lines:
                 return Reply(fmt.headline(m, lang) + "\n" + "\n".join(lines), self._source_button(m))
@@ -368,8 +377,13 @@ class Answerer:
             goals = queries.player_goals(self.session, player=player_id, limit=MAX_MATCHES)
             if "penalty" in q.intents:
                 goals = [(m, g) for m, g in goals if g.penalty] or goals
-            for m, g in goals[:MAX_MATCHES]:
-                lines.append(f"{fmt.goal(g)} – {fmt.headline(m, lang)}")
+            by_match: dict[int, list[GoalView]] = {}
+            for m, g in goals:
+                if not g.doubtful:
+                    by_match.setdefault(m.id, []).append(g)
+            for m in [m for m in {m.id: m for m, _ in goals}.values() if m.id in by_match][:MAX_MATCHES]:
+                player = by_match[m.id][0].player
+                lines.append(f"{fmt.headline(m, lang)}: {esc(player)} {fmt.goal_times(by_match[m.id])}")
         if not lines:
             return Reply(text(lang, "player_no_goals", player=esc(found.names[0])))
         return Reply("\n".join(lines))

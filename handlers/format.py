@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from babel.dates import format_date
+
 from handlers.lang import module, text
 from handlers.reply import esc
 from store.queries import EventView, GoalView, MatchView
 
 
 def day(value: date | None, lang: str) -> str:
+    """A match date as fans of that language write it (babel knows the month names)."""
     if value is None:
         return ""
-    months = module(lang).MONTHS
-    if lang == "vi":
-        return f"{value.day}/{value.month}/{value.year}"
-    return f"{value.day} {months[value.month - 1]} {value.year}"
+    return format_date(value, module(lang).DATE_FORMAT, locale=lang)
 
 
 def minute(value: int | None, added: int | None) -> str:
@@ -37,6 +37,11 @@ def goal(g: GoalView, *, short: bool = False) -> str:
     flags = " (pen)" if g.penalty else " (og)" if g.own_goal else ""
     when = minute(g.minute, g.added)
     return esc(name) + (f" {when}" if when else "") + flags + (" (?)" if g.doubtful else "")
+
+
+def goal_times(goals: list[GoalView]) -> str:
+    """One player's goals in a match: "21', 72' (pen)"; a goal without a minute is a ball."""
+    return ", ".join((minute(g.minute, g.added) or "⚽") + (" (pen)" if g.penalty else "") for g in goals)
 
 
 def score(m: MatchView, lang: str) -> str:

@@ -195,8 +195,6 @@ class Knowledge:
             owners = sorted(idx.ground_keys[phrase])
             return Found("ground", tuple(idx.team_names[t] for t in owners), tuple(owners), start, end)
         teams = idx.team_keys.get(phrase) or idx.nickname_keys.get(phrase)
-        if teams and phrase in self.reference.needs_context:  # "derby", "anh": a team only if it played
-            teams = {t for t in teams if t in idx.with_matches}
         if teams:
             ordered = sorted(teams, key=lambda t: (t not in idx.with_matches, idx.team_names.get(t, "")))
             return Found("team", tuple(idx.team_names[t] for t in ordered), tuple(ordered), start, end)

@@ -58,13 +58,14 @@ _INTENTS = _intent_patterns()
 def question_language(text: str, fallback: str | None = None) -> str:
     """en or vi: Vietnamese question words decide even without diacritics ("ai ghi ban cho inter")."""
     words = _WORD.findall(fold(text))
-    votes = {code: sum(w in mod.STOPWORDS for w in words) for code, mod in LANGUAGES.items()}
-    detected = detect_language(text)
-    votes[detected] = votes.get(detected, 0) + 1
-    best = max(votes, key=lambda c: votes[c])
-    if votes[best] <= 1 and fallback in LANGUAGES:
+    shared = frozenset.intersection(*(mod.STOPWORDS for mod in LANGUAGES.values()))
+    votes = {code: sum(w in mod.STOPWORDS and w not in shared for w in words) for code, mod in LANGUAGES.items()}
+    ranked = sorted(votes, key=lambda c: votes[c], reverse=True)
+    if votes[ranked[0]] > votes[ranked[1]]:
+        return ranked[0]  # "kq mu arsenal", "who scored for inter": the question words decide
+    if fallback in LANGUAGES and not any(votes.values()):
         return fallback  # a bare "inter atalanta" says nothing about the language: keep the user's
-    return best
+    return detect_language(text)
 
 
 def understand(
@@ -79,7 +80,8 @@ def understand(
             if pattern.search(folded):
                 q.intents.add(name)
     stop = frozenset().union(*(mod.STOPWORDS for mod in LANGUAGES.values()))
-    for found in knowledge.find(words, stopwords=stop):
+    unnamed = stop.union(*(mod.MATCH_WORDS for mod in LANGUAGES.values()))
+    for found in knowledge.find(words, stopwords=unnamed):
         if found.kind == "team":
             if not any(f.ids == found.ids for f in q.teams):
                 q.teams.append(found)

@@ -217,6 +217,12 @@ ENGLISH = [
         WON + f"Sam Reed of {BRAINTREE} was sent off in the 70th minute.",
         RedCard("Sam Reed", BRAINTREE, 70),
     ),
+    # a headline result without its score still names the match the goals belong to
+    case(
+        "headline-without-score",
+        f"{BRAINTREE} stun {HEMEL}\n\nTom Baker scored in the 80th minute for {BRAINTREE} against {HEMEL}.",
+        Goal("Tom Baker", BRAINTREE, 80),
+    ),
 ]
 
 THANH_HOA, QUANG_NAM = "Thanh Hoa", "Quang Nam"  # canonical names in the reference data
@@ -272,6 +278,16 @@ VIETNAMESE = [
         "red-card-player-cua-team",
         THANG + f"Phút 70, Trần Văn Hùng của {QN} nhận thẻ đỏ.",
         RedCard("Trần Văn Hùng", QUANG_NAM, 70),
+    ),
+    case(
+        "voi-cu-dup",
+        f"{TH} thắng {QN} 2-0. Nguyễn Văn Tùng tỏa sáng với cú đúp ở các phút 20 và 75.",
+        Goal("Nguyễn Văn Tùng", THANH_HOA, 20),
+    ),
+    case(
+        "headline-without-score",
+        f"{QN} bất ngờ hạ {TH}\n\nPhút 80, Nguyễn Văn Tùng ghi bàn cho {QN} vào lưới {TH}.",
+        Goal("Nguyễn Văn Tùng", QUANG_NAM, 80),
     ),
 ]
 

@@ -132,7 +132,7 @@ COMMANDS: dict[str, str] = {
     "help": "What I can do",
 }
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+DATE_FORMAT = "d MMM y"  # a CLDR pattern for babel: 4 Nov 2023
 
 # -- understanding questions: folded words (see store.normalize.fold) ------------------------------------
 INTENT_WORDS: dict[str, list[str]] = {
@@ -260,6 +260,8 @@ MONTH_WORDS: dict[str, int] = {
     "nov": 11,
     "dec": 12,
 }
+# words naming a kind of match, never a team ("the derby", "el clasico"); they still pick the match
+MATCH_WORDS = frozenset({"derby", "clasico", "classico", "superclasico", "clash", "showdown"})
 ROUND_WORDS: dict[str, str] = {
     "final": "final",
     "semi final": "semi-final",

@@ -128,7 +128,7 @@ COMMANDS: dict[str, str] = {
     "help": "Mình làm được gì",
 }
 
-MONTHS = ("thg 1", "thg 2", "thg 3", "thg 4", "thg 5", "thg 6", "thg 7", "thg 8", "thg 9", "thg 10", "thg 11", "thg 12")
+DATE_FORMAT = "d/M/y"  # a CLDR pattern for babel: 4/11/2023
 
 INTENT_WORDS: dict[str, list[str]] = {
     "scorers": [
@@ -209,6 +209,8 @@ WEEKDAYS: dict[str, int] = {
     "chu nhat": 6,
 }
 MONTH_WORDS: dict[str, int] = {f"thang {i}": i for i in range(1, 13)}
+# words naming a kind of match, never a team ("trận derby"); they still pick the match
+MATCH_WORDS = frozenset({"derby"})
 ROUND_WORDS: dict[str, str] = {
     "chung ket": "final",
     "ban ket": "semi-final",

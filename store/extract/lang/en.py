@@ -1088,6 +1088,7 @@ GOALS = (
         r"(?:{GOAL_VERB})"
     ),
     Rule.of(r"{P:p}\s+denied\s+(?:them|{TR})\s+(?:{_2}){M}"),
+    Rule.of(r"{P:p}\s+(?:{_8})with\s+(?:{_1})(?:{TWICE_WORD}|{HATTRICK_WORD})(?!\s+(?:change|substitution|save))"),
     Rule.of(r"(?:can't|cannot|could\s+not|couldn't|unable\s+to|powerless\s+to)\s+(?:{_3})(?:deny|stop)\s+{P:p}"),
     Rule.of(r"{P:p}\s+(?:{_3})(?:restored|extended|doubled)\s+(?:{_1}){TR}?\s*(?:'s\s+)?lead"),
     Rule.of(

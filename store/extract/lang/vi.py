@@ -502,6 +502,7 @@ GOALS = (
     Rule.of(r"(?:bàn|bàn\s+thắng|bàn\s+gỡ\s+hòa|bàn\s+mở\s+tỷ\s+số)\s+(?:{_10})(?:tiếp\s+tục\s+)?là\s+{P:p}"),
     Rule.of(r"{P:p}(?:\s+và\s+{P:p2})?(?:\s*\([^)]{1,20}\))?\s+(?:{_6})(?:{GOAL_VERB})"),
     Rule.of(r"{P:p}\s+(?:{__16})(?:{SHOT_VERB})\s+(?:{__16})(?:{GOAL_RESULT})"),
+    Rule.of(r"{P:p}\s+(?:{_12})với\s+(?:{_2})(?:{TWICE_WORD}|{HATTRICK_WORD})"),  # "X ... với cú đúp"
     Rule.of(r"{P:p}(?:\s+và\s+{P:p2})?\s+(?:{__18})(?:{GIVE_VERB})\s+(?:{_1}){TR}\s+(?:{_2})(?:{LEAD_PHRASE})"),
     # people who are not the scorer: the coach, the provider of an assist
     Rule.of(r"(?:HLV|huấn\s+luyện\s+viên|thầy)\s+{P:x}", "exclude"),
