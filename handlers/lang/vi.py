@@ -195,7 +195,7 @@ STOPWORDS = frozenset(
     chieu ngay thang nam the do duoi khoi san pen phat den penalty vay the nao sao ra di roi
     chua khong co duoc nguoi ban thang thu hang xep bang diem dung vi tri dan dau top nhat
     nhieu da hong can pha mo quyet dinh go lap cong sut hay oi a nhe nha minh bi ban toi tui
-    em anh chi hoi sieu hiep phu""".split()
+    em anh chi hoi sieu hiep phu bxh lich dau""".split()
 )
 
 RELATIVE_DAYS: dict[str, int] = {"hom qua": -1, "toi qua": -1, "dem qua": -1, "hom nay": 0, "toi nay": 0, "dem nay": 0}
