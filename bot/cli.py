@@ -1,4 +1,8 @@
-"""The ``footbot`` command line: extract, eval, ingest, reextract (and, with the bot, run/chat/ask)."""
+"""The ``footbot`` command line: extract, eval, ingest, reextract (and, with the bot, run/chat/ask).
+
+Each command imports what it needs when it runs: ``footbot extract`` over a folder of reports must
+not pay for importing python-telegram-bot, SQLAlchemy and the migrations.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,12 @@ import logging
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store.reading import READABLE_SUFFIXES
+
+if TYPE_CHECKING:
+    from bot.services import Services
 
 log = logging.getLogger("footbot")
 
@@ -61,7 +69,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _services():
+def _services() -> Services:
     from bot.services import build_services
     from bot.settings import Settings
 
@@ -99,34 +107,12 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _console_answer(services, line: str, lang: str):
-    """A line typed in the console: a /command or a question, answered by the bot's handlers."""
-    from sqlmodel import Session
-
-    from handlers.questions import answer_question, run_command_line
-
-    knowledge = _knowledge(services)
-    with Session(services.engine) as session:
-        if line.startswith("/"):
-            return run_command_line(session, knowledge, lang, line)
-        return answer_question(session, knowledge, line, fallback_lang=lang)
-
-
-_KNOWLEDGE = {}
-
-
-def _knowledge(services):
-    from handlers.knowledge import Knowledge
-
-    if "k" not in _KNOWLEDGE:
-        _KNOWLEDGE["k"] = Knowledge(services.engine, services.ingestor.reference)
-    return _KNOWLEDGE["k"]
-
-
 def cmd_ask(args: argparse.Namespace) -> int:
-    services = _services()
+    from bot.console import Console
+
+    console = Console(_services())
     for question in args.questions:
-        answer = _console_answer(services, question, args.lang)
+        answer = console.answer(question, args.lang)
         if args.json:
             print(json.dumps({"question": question, "answer": answer.plain()}, ensure_ascii=False), flush=True)
         else:
@@ -136,14 +122,16 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_chat(args: argparse.Namespace) -> int:
     """An interactive conversation with the bot's handlers in the terminal, over the seed reports."""
+    from bot.console import Console
+
     services = _services()
-    seeds = sorted(services.settings.seeds_dir.glob("*.txt"))
-    services.ingestor.ingest_paths(seeds)
+    services.ingestor.ingest_paths(sorted(services.settings.seeds_dir.glob("*.txt")))
+    console = Console(services)
     print(
         "footbot console – ask a question (e.g. “who scored for inter vs atalanta?”, “ai ghi bàn cho Inter?”) "
-        "or a command (/result Inter Atalanta, /scorers, /table, /help). Empty line or Ctrl-D to quit."
+        "or a command (/result Inter Atalanta, /scorers, /table, /help); answer a choice with its number. "
+        "Empty line or Ctrl-D to quit."
     )
-    choices: list = []
     while True:
         try:
             line = input("you> ").strip()
@@ -151,14 +139,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
             break
         if not line:
             break
-        if line.isdigit() and choices and 1 <= int(line) <= len(choices):
-            kind, _, payload = choices[int(line) - 1].data.partition(":")
-            line = payload if kind == "ask" else payload if kind == "cmd" else line
-        answer = _console_answer(services, line, args.lang)
-        print("bot> " + answer.plain().replace("\n", "\n     "))
-        choices = [b for row in answer.buttons for b in row if not b.data.startswith("src:")]
-        for i, button in enumerate(choices, 1):
-            print(f"     {i}. {button.label}")
+        print(console.render(console.answer(line, args.lang)))
     return 0
 
 

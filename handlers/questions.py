@@ -19,6 +19,9 @@ from handlers.answers import Answerer
 from handlers.context import chat_language, in_store, reply, runtime
 from handlers.knowledge import Knowledge
 from handlers.reply import Reply
+from handlers.results import last_command, match_command, result_command
+from handlers.scorers import scorers_command
+from handlers.standings import table_command
 from handlers.understand import understand
 
 _QUESTION_CUE = re.compile(
@@ -115,10 +118,6 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def run_command_line(session: Session, knowledge: Knowledge, lang: str, line: str) -> Reply:
     """``/result Inter "AC Milan"`` as typed (or as stored in a button), through the pure functions."""
-    from handlers.results import last_command, match_command, result_command
-    from handlers.scorers import scorers_command
-    from handlers.standings import table_command
-
     commands = {
         "result": result_command,
         "last": last_command,
