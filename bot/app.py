@@ -21,9 +21,11 @@ from bot.settings import Settings
 from handlers.context import RUNTIME, Runtime
 from handlers.knowledge import Knowledge
 from handlers.lang import LANGUAGES
+from handlers.notify import ANNOUNCER, Announcer, job_announce_results
 
 log = logging.getLogger(__name__)
 INBOX = "inbox"
+ANNOUNCE_EVERY = 1.0  # seconds between announcing rounds (new results to the chats following them)
 
 
 def make_runtime(services: Services) -> Runtime:
@@ -54,9 +56,13 @@ def build_application(settings: Settings, services: Services) -> Application:
     )
     app.bot_data[RUNTIME] = make_runtime(services)
     app.bot_data[INBOX] = Inbox(settings.inbox_dir, services.ingestor)
+    announcer = Announcer()
+    services.ingestor.listeners.append(announcer.collect)  # inbox files and admin uploads alike
+    app.bot_data[ANNOUNCER] = announcer
     handlers.register(app)
     assert app.job_queue is not None, "install python-telegram-bot[job-queue]"
     app.job_queue.run_repeating(job_ingest_inbox, interval=settings.ingest_interval, first=1, name="ingest_inbox")
+    app.job_queue.run_repeating(job_announce_results, interval=ANNOUNCE_EVERY, first=1, name="announce_results")
     return app
 
 
@@ -72,6 +78,7 @@ async def _post_init(app: Application) -> None:
 async def job_ingest_inbox(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Ingest new inbox files off the event loop, so the bot keeps answering during a large batch."""
     inbox: Inbox = context.bot_data[INBOX]
-    summary = await asyncio.to_thread(inbox.run_once)
+    with context.bot_data[ANNOUNCER].batch():  # the files of one run are announced together
+        summary = await asyncio.to_thread(inbox.run_once)
     if summary.outcomes:
         context.bot_data[RUNTIME].knowledge.invalidate()

@@ -35,6 +35,7 @@ def iter_report_files(paths: Sequence[str]) -> Iterator[Path]:
 def configure_logging(level: str) -> None:
     logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs request URLs, which contain the token
+    logging.getLogger("telegram.ext.ExtBot").setLevel(logging.INFO)  # at DEBUG it logs the Bot API URL too
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
@@ -145,6 +146,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from bot.app import build_application
+    from bot.serve import serve
     from bot.services import build_services
     from bot.settings import Settings
 
@@ -153,22 +155,23 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not settings.token:
         print("TELEGRAM_BOT_TOKEN is not set: use `footbot chat` to try the bot offline.", file=sys.stderr)
         return 2
-    app = build_application(settings, build_services(settings))
-    if args.webhook:
-        if not settings.webhook_url:
-            print("WEBHOOK_URL is not set", file=sys.stderr)
-            return 2
-        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path="telegram",
-            webhook_url=settings.webhook_url.rstrip("/") + "/telegram",
-            secret_token=secret,
-        )
-    else:
-        app.run_polling()
+    if args.webhook and not settings.webhook_url:
+        print("WEBHOOK_URL is not set", file=sys.stderr)
+        return 2
+    if args.webhook and not settings.webhook_secret:
+        log.warning("WEBHOOK_SECRET is not set: anyone who finds the webhook URL can post updates to it")
+    serve(build_application(settings, build_services(settings)), settings, webhook=args.webhook)
     return 0
+
+
+def cmd_health(args: argparse.Namespace) -> int:
+    """For container health checks: the store answers, the inbox is writable, the webhook port listens."""
+    from bot.serve import health_problems
+    from bot.settings import Settings
+
+    problems = health_problems(Settings(), webhook=args.webhook)
+    print("; ".join(problems) if problems else "ok", file=sys.stderr if problems else sys.stdout)
+    return 1 if problems else 0
 
 
 def cmd_start(args: argparse.Namespace) -> int:
@@ -214,6 +217,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run the Telegram bot (long polling, or --webhook)")
     p.add_argument("--webhook", action="store_true", help="receive updates on WEBHOOK_URL instead of polling")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("health", help="exit 0 when the store answers and the inbox is writable (health checks)")
+    p.add_argument("--webhook", action="store_true", help="also check that the webhook server answers")
+    p.set_defaults(func=cmd_health)
 
     p = sub.add_parser("start", help="the bot with TELEGRAM_BOT_TOKEN, else the console chat")
     p.add_argument("--lang", default="en", choices=["en", "vi"])

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from telegram import Message
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
 
-from handlers import admin, errors, general, questions, results, scorers, standings
+from handlers import admin, errors, follow, form, general, inline, questions, results, scorers, settings, standings
 
 
 class _FromPerson(filters.MessageFilter):
@@ -35,10 +42,19 @@ def register(app: Application) -> None:
         "upload": admin.cmd_upload,
         "reports": admin.cmd_reports,
         "reextract": admin.cmd_reextract,
+        "follow": follow.cmd_follow,
+        "unfollow": follow.cmd_unfollow,
+        "following": follow.cmd_following,
+        "form": form.cmd_form,
+        "settings": settings.cmd_settings,
     }
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=people))
     app.add_handler(MessageHandler(people & filters.Document.ALL, admin.on_document))
     app.add_handler(MessageHandler(people & filters.TEXT & ~filters.COMMAND, questions.on_text))
+    # buttons of one feature by their prefix, before the catch-all of questions (ask: src: cmd:)
+    app.add_handler(CallbackQueryHandler(follow.on_follow_button, pattern=r"^fl:"))
+    app.add_handler(CallbackQueryHandler(settings.on_settings_button, pattern=r"^set:"))
     app.add_handler(CallbackQueryHandler(questions.on_button))
+    app.add_handler(InlineQueryHandler(inline.on_inline_query))
     app.add_error_handler(errors.on_error)

@@ -14,8 +14,9 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
+from handlers import clock
 from handlers import format as fmt
-from handlers.context import chat_language, in_store, reply, runtime
+from handlers.context import chat_language, chat_timezone, in_store, reply, runtime
 from handlers.lang import text
 from handlers.reply import Reply, esc
 from store import queries
@@ -58,13 +59,15 @@ def refusal(file_name: str, size: int | None, max_bytes: int) -> str | None:
     return None
 
 
-def reports_reply(session: Session, lang: str, limit: int = 10) -> Reply:
+def reports_reply(session: Session, lang: str, limit: int = 10, tz: str = "UTC") -> Reply:
+    """The latest reports, with when they were read in the chat's time zone."""
     reports = queries.recent_reports(session, limit=limit)
     if not reports:
         return Reply(text(lang, "reports_none"))
     lines = [text(lang, "reports_title")]
     for r in reports:
-        when = fmt.day(r.created_at.date(), lang) if r.created_at else ""
+        read = clock.local(r.created_at, tz) if r.created_at else None
+        when = f"{fmt.day(read.date(), lang)} {read:%H:%M}" if read else ""
         why = f" – {esc(r.error[:80])}" if r.error else ""
         lines.append(f"#{r.id} {esc(r.filename or r.source)[:40]} · {r.status.replace('_', ' ')} · {when}{why}")
     return Reply("\n".join(lines))
@@ -87,7 +90,10 @@ def wants_upload(update: Update) -> bool:
         return False
     if chat.type == ChatType.PRIVATE:
         return True
-    return (message.caption or "").strip().lower().startswith("/upload")
+    command = (message.caption or "").strip().split(maxsplit=1)[0].lower() if message.caption else ""
+    name, _, addressee = command.partition("@")
+    username = (message.get_bot().username or "").lower()
+    return name == "/upload" and (not addressee or addressee == username)
 
 
 async def ingest_document(update: Update, context: ContextTypes.DEFAULT_TYPE, message) -> None:
@@ -134,7 +140,8 @@ async def cmd_reports(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if not is_admin(update, context):
         await reply(update, context, Reply(text(lang, "admin_only")))
         return
-    await reply(update, context, await in_store(context, lambda s: reports_reply(s, lang)))
+    tz = await chat_timezone(update, context)
+    await reply(update, context, await in_store(context, lambda s: reports_reply(s, lang, tz=tz)))
 
 
 async def cmd_reextract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

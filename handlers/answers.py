@@ -14,14 +14,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from itertools import pairwise
 
 from sqlmodel import Session, col, select
 
 from handlers import format as fmt
+from handlers.general import coverage_text
 from handlers.knowledge import Found, Knowledge
 from handlers.lang import module, text
 from handlers.reply import Button, Reply, esc
+from handlers.scorers import scorers_reply
+from handlers.standings import table_reply
 from handlers.understand import Question
 from store import queries
 from store.models import Match, Report
@@ -29,9 +33,11 @@ from store.normalize import fold
 from store.queries import GoalView, MatchView
 
 MAX_MATCHES = 3  # a fan in a group does not want a wall of text
+RESULT_LINES = 10  # a round or a day of results, one line each
 QUOTE_CHARS = 260
 CANDIDATES = 40
 _WORDS = re.compile(r"[0-9a-z]+")
+_SCORE = re.compile(r"(?<![\d/])(\d{1,2})\s*-\s*(\d{1,2})(?![\d/])")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n")
 
 
@@ -52,8 +58,10 @@ class Answerer:
         self._ground_as_team(q)
         self._player_team_for_match_words(q)
         intents = q.intents
-        if "coverage" in intents or ("help" in intents and not q.teams and not q.players):
-            return self.coverage(lang, with_help="help" in intents)
+        if "help" in intents and not q.teams and not q.players:
+            return Reply(text(lang, "help"))
+        if "coverage" in intents:
+            return self.coverage(lang)
         if "top_scorers" in intents or (
             "scorers" in intents and not q.teams and not q.players and q.competition and "result" not in intents
         ):
@@ -64,6 +72,10 @@ class Answerer:
             and (q.competition or q.teams)
         ):
             return self.standings_answer(q)
+        if q.players and not q.teams and intents & {"red_card", "penalty"}:
+            reply = self.player_events(q)
+            if reply:
+                return reply
         if q.players and (
             "player_goals" in intents or (not q.teams and intents & {"when", "scorers", "did", "penalty"})
         ):
@@ -71,6 +83,8 @@ class Answerer:
         if not q.teams:
             if q.players:
                 return self.player_answer(q)
+            if q.day or q.month or q.round or (q.year and "result" in intents):
+                return self.results_in(q)
             if q.competition and intents & {"result", "scorers"}:
                 return self.competition_matches(q)
             if q.competition:
@@ -168,7 +182,11 @@ class Answerer:
         """The matches the question's date, season, competition, round and ground point at (each only
         when it leaves something: "today" asked of a store of old reports still shows what it has)."""
         grounds = {t for g in q.grounds for t in g.ids}
-        cup_words = [w for w in q.leftover if len(w) > 2 and any(w in _glued(m.competition) for m in matches)]
+        cup_words = [w for w in q.leftover if len(w) > 2 and any(w in self._glued(m.competition) for m in matches)]
+        subject = q.teams[0].names[0] if q.teams else None
+        outcome = q.intents & {"won", "lost", "drew"}
+        told = _SCORE.search(q.folded)
+        score = (int(told.group(1)), int(told.group(2))) if told else None
         checks = [
             (q.day is not None, lambda m: m.played_on is not None and abs((m.played_on - q.day).days) <= 1),
             (
@@ -184,11 +202,13 @@ class Answerer:
             (q.competition is not None, lambda m: m.competition == q.competition),
             (q.round is not None, lambda m: m.round is not None and q.round in m.round),
             (bool(grounds), lambda m: self.knowledge.team_id(m.home) in grounds),
+            (bool(outcome), lambda m: m.scored and _outcome(m, subject) in outcome),
+            (score is not None, lambda m: m.scored and sorted((m.home_goals, m.away_goals)) == sorted(score)),
             (
                 bool(cup_words),
                 lambda m: (
                     m.competition is None  # may well have been that competition
-                    or any(w in _glued(m.competition) for w in cup_words)
+                    or any(w in self._glued(m.competition) for w in cup_words)
                 ),
             ),
         ]
@@ -234,10 +254,14 @@ class Answerer:
         how often: a report about the clasico names it five times, another mentions it in passing."""
         counts = [self._words(s.report_id) for s in match.sources]
         return (
-            int(any(w in _glued(match.competition) for w in words)),
+            int(any(w in self._glued(match.competition) for w in words)),
             sum(1 for w in words if any(w in c for c in counts)),
             sum(c[w] for w in words for c in counts),
         )
+
+    def _glued(self, competition: str | None) -> str:
+        """A competition's spellings run together: "supercup", "sieu cup" and "cup" are found in them."""
+        return " ".join(self.knowledge.competition_spellings(competition))
 
     def _words(self, report_id: int) -> Counter[str]:
         """Folded words of a report, with each pair of neighbours also glued ("super cup" -> "supercup")."""
@@ -253,6 +277,9 @@ class Answerer:
         matches = self.matches_for(q)
         if not matches:
             return self._nothing_between(q)
+        elsewhere = self._not_there(q, matches)
+        if elsewhere:
+            return elsewhere
         if q.intents & {"penalty", "red_card"}:
             kinds = ("red_card",) if "red_card" in q.intents else ("penalty_saved", "penalty_missed")
             reply = self._events(matches, lang, kinds=kinds, q=q)
@@ -275,6 +302,42 @@ class Answerer:
         if quote:
             reply.html += "\n" + quote
         return reply
+
+    def results_in(self, q: Question) -> Reply:
+        """'results on 7 may 2006', 'kết quả vòng 6 ngoại hạng anh': every match of that day, month,
+        year or round, one line each."""
+        if q.day:
+            start = end = q.day
+        elif q.month and q.year:
+            start = date(q.year, q.month, 1)
+            end = date(q.year + q.month // 12, q.month % 12 + 1, 1) - timedelta(days=1)
+        elif q.year:
+            start, end = date(q.year, 1, 1), date(q.year, 12, 31)
+        else:
+            start = end = None
+        matches = queries.matches_in(
+            self.session, start=start, end=end, competition=q.competition, round=q.round, limit=RESULT_LINES
+        )
+        if not matches and q.competition:
+            return self.competition_matches(q)
+        if not matches:
+            return Reply(text(q.lang, "no_results_then"))
+        return Reply("\n".join(fmt.headline(m, q.lang) for m in matches), self._source_button(matches[0]))
+
+    def _not_there(self, q: Question, matches: list[MatchView]) -> Reply | None:
+        """'real madrid barcelona at the bernabeu', 'indonesia vietnam asian cup': when every match the
+        store has between them was clearly elsewhere or in another competition, say so -- the scores of
+        other meetings would answer a question that was not asked."""
+        if len(q.teams) < 2:
+            return None
+        a, b = (esc(f.names[0]) for f in q.teams[:2])
+        grounds = {t for g in q.grounds for t in g.ids} & {f.ids[0] for f in q.teams}  # not a neutral venue
+        if grounds and all(m.order_known and self.knowledge.team_id(m.home) not in grounds for m in matches):
+            place = " ".join(q.words[q.grounds[0].start : q.grounds[0].end]).title()
+            return Reply(text(q.lang, "no_match_at", a=a, b=b, place=esc(place)))
+        if q.competition and all(m.competition and m.competition != q.competition for m in matches):
+            return Reply(text(q.lang, "no_match_in", a=a, b=b, competition=esc(q.competition)))
+        return None
 
     def competition_matches(self, q: Question) -> Reply:
         """'what was the score in the 2013 champions league final': no team, a competition."""
@@ -355,25 +418,40 @@ class Answerer:
         return None
 
     # -- players ------------------------------------------------------------------------------------------
+    def player_events(self, q: Question) -> Reply | None:
+        """'egan bi the do phut may', 'handanovic can pha penalty cua ai': the player's red cards and
+        penalties (missed, or saved as the keeper), newest match first."""
+        found = q.players[0]
+        kinds = {"red_card"} if "red_card" in q.intents else {"penalty_saved", "penalty_missed"}
+        for player_id in found.ids[:2]:
+            for m in queries.player_event_matches(self.session, player=player_id, limit=MAX_MATCHES):
+                events = [e for e in m.events if e.kind in kinds and found.names[0] in (e.player, e.keeper)]
+                if events:
+                    lines = [fmt.headline(m, q.lang), *(fmt.event(e, q.lang) for e in events)]
+                    return Reply("\n".join(lines), self._source_button(m))
+        return None
+
     def player_answer(self, q: Question) -> Reply:
         lang = q.lang
         found = q.players[0]
         lines = []
         for player_id in found.ids[:2]:
             if "player_goals" in q.intents or not q.intents & {"when", "scorers", "penalty"}:
-                for claim in queries.player_tallies(self.session, player=player_id)[:1]:
+                for claim in queries.player_tallies(self.session, player=player_id, season=q.season)[:1]:
                     scope = f", {esc(claim.competition)}" if claim.competition else ""
                     games = text(lang, "tally_games", games=claim.games) if claim.games else ""
-                    line = text(
-                        lang,
-                        "tally",
-                        player=esc(claim.player),
-                        goals=claim.goals,
-                        games=games,
-                        scope=scope,
-                        date=fmt.day(claim.as_of, lang) or "?",
+                    date = text(lang, "as_of", date=fmt.day(claim.as_of, lang)) if claim.as_of else ""
+                    lines.append(
+                        text(
+                            lang,
+                            "tally",
+                            player=esc(claim.player),
+                            goals=claim.goals,
+                            games=games,
+                            scope=scope,
+                            date=date,
+                        )
                     )
-                    lines.append(line.replace(" (as of ?)", "").replace(" (tính đến ?)", ""))
             goals = queries.player_goals(self.session, player=player_id, limit=MAX_MATCHES)
             if "penalty" in q.intents:
                 goals = [(m, g) for m, g in goals if g.penalty] or goals
@@ -396,17 +474,16 @@ class Answerer:
         lines = []
         for found in q.teams[:2]:
             for c in queries.stated_standings(self.session, team=found.ids[0], limit=1):
-                points = text(lang, "position_points", points=c.points) if c.points is not None else ""
-                position = module(lang).ordinal(c.position) if c.position else "?"
+                facts = [module(lang).ordinal(c.position)] if c.position else []
+                facts += [text(lang, "position_points", points=c.points)] if c.points is not None else []
                 lines.append(
                     text(
                         lang,
                         "position",
                         team=esc(c.team),
-                        position=position,
-                        points=points,
-                        competition=esc(c.competition or "?"),
-                        date=fmt.day(c.as_of, lang) or "?",
+                        facts=", ".join(facts),
+                        competition=text(lang, "position_in", competition=esc(c.competition)) if c.competition else "",
+                        date=text(lang, "reported_on", date=fmt.day(c.as_of, lang)) if c.as_of else "",
                     )
                 )
         quote = self._quote(q, [], extra=("points", "diem", "point"))
@@ -419,22 +496,15 @@ class Answerer:
         return Reply(text(lang, "no_position", team=esc(q.teams[0].names[0])))
 
     def table(self, lang: str, *, competition: str | None, season: str | None) -> Reply:
-        from handlers.standings import table_reply
-
         return table_reply(self.session, lang, competition=competition, season=season)
 
     def top_scorers(
         self, lang: str, *, competition: str | None = None, season: str | None = None, team: int | None = None
     ) -> Reply:
-        from handlers.scorers import scorers_reply
-
         return scorers_reply(self.session, lang, competition=competition, season=season, team=team)
 
-    def coverage(self, lang: str, *, with_help: bool = False) -> Reply:
-        from handlers.general import coverage_text
-
-        body = coverage_text(self.session, lang)
-        return Reply(body + ("\n\n" + text(lang, "help") if with_help else ""))
+    def coverage(self, lang: str) -> Reply:
+        return Reply(coverage_text(self.session, lang))
 
     # -- sources ------------------------------------------------------------------------------------------
     @staticmethod
@@ -485,6 +555,9 @@ class Answerer:
         return Reply(fmt.headline(match, lang) + "\n" + fmt.sources(match, lang, limit=10))
 
 
-def _glued(name: str | None) -> str:
-    """A competition's name folded without spaces: "supercup" and "cup" are found in "German Super Cup"."""
-    return fold(name or "").replace(" ", "").replace("-", "")
+def _outcome(m: MatchView, team: str | None) -> str:
+    """won / lost / drew, for ``team`` in a scored match."""
+    if m.home_goals == m.away_goals:
+        return "drew"
+    home_won = (m.home_goals or 0) > (m.away_goals or 0)
+    return "won" if home_won == (m.home == team) else "lost"

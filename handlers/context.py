@@ -4,7 +4,8 @@ running store work off the event loop, and sending a :class:`Reply`."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -12,16 +13,20 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest, NetworkError
 from telegram.ext import ContextTypes
 
 from handlers.knowledge import Knowledge
-from handlers.lang import DEFAULT, normalise_code
+from handlers.lang import DEFAULT, module, normalise_code
 from handlers.reply import Reply
 from store.ingest import Ingestor
 from store.models import ChatSetting
 
 RUNTIME = "runtime"
 T = TypeVar("T")
+SEND_ATTEMPTS = 3  # a reply is tried this many times when the network or Telegram's server fails
+SEND_BACKOFF = 0.5  # seconds before the second try, doubled before each next one
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -35,6 +40,7 @@ class Runtime:
     max_bytes: int = 2 * 1024 * 1024
     bot_username: str | None = None
     chat_languages: dict[int, str] = field(default_factory=dict)  # cache of ChatSetting.lang
+    chat_timezones: dict[int, str] = field(default_factory=dict)  # cache of ChatSetting.timezone
 
 
 def runtime(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
@@ -65,6 +71,19 @@ async def chat_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
             return rt.chat_languages[chat.id]
     user = update.effective_user
     return normalise_code(user.language_code if user else None) or DEFAULT
+
+
+async def chat_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The chat's chosen time zone, else the usual one of its language (Vietnamese: Asia/Ho_Chi_Minh)."""
+    chat = update.effective_chat
+    rt = runtime(context)
+    if chat is not None:
+        if chat.id not in rt.chat_timezones:
+            setting = await in_store(context, lambda s: s.get(ChatSetting, chat.id))
+            rt.chat_timezones[chat.id] = setting.timezone if setting and setting.timezone else ""
+        if rt.chat_timezones[chat.id]:
+            return rt.chat_timezones[chat.id]
+    return module(await chat_language(update, context)).TIMEZONE
 
 
 async def set_chat_language(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:
@@ -99,10 +118,11 @@ async def reply(
         return None
     target = update.effective_message if quote else None
     if answer.image is not None:
-        return await context.bot.send_photo(
+        return await _send(
+            context.bot.send_photo,
             chat.id,
             answer.image,
-            caption=answer.html[:1024],
+            caption=(answer.caption if answer.caption is not None else answer.html)[:1024],
             parse_mode=ParseMode.HTML,
             reply_markup=markup(answer),
             reply_to_message_id=target.message_id if target else None,
@@ -111,10 +131,29 @@ async def reply(
     sent = None
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
-        sent = await context.bot.send_message(
+        sent = await _send(
+            context.bot.send_message,
             chat.id,
             chunk,
             reply_markup=markup(answer) if last else None,
             reply_to_message_id=target.message_id if target and index == 0 else None,
         )
     return sent
+
+
+async def _send(method: Callable[..., Awaitable[Message]], *args: object, **kwargs: object) -> Message:
+    """One Bot API send, tried again after a network error or a 5xx answer (``AIORateLimiter`` already
+    waits out 429s). A bad request is not retried: it would fail the same way. A send that timed out
+    or lost its connection may have arrived all the same: it is sent again, so that a reply may, rarely,
+    arrive twice, but is not lost to a passing fault."""
+    for attempt in range(1, SEND_ATTEMPTS + 1):
+        try:
+            return await method(*args, **kwargs)
+        except BadRequest:
+            raise
+        except NetworkError as exc:
+            if attempt == SEND_ATTEMPTS:
+                raise
+            log.warning("sending a reply failed (%s); trying again", exc)
+            await asyncio.sleep(SEND_BACKOFF * 2 ** (attempt - 1))
+    raise AssertionError("unreachable")

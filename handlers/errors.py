@@ -8,7 +8,7 @@ from sqlalchemy.exc import OperationalError
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from handlers.context import reply
+from handlers.context import reply, runtime
 from handlers.lang import DEFAULT, normalise_code, text
 from handlers.reply import Reply
 
@@ -20,7 +20,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     user = update.effective_user
-    lang = normalise_code(user.language_code if user else None) or DEFAULT
+    chosen = runtime(context).chat_languages.get(update.effective_chat.id)  # no store lookup: it may be what failed
+    lang = chosen or normalise_code(user.language_code if user else None) or DEFAULT
     key = "database_down" if isinstance(context.error, OperationalError) else "error"
     try:
         await reply(update, context, Reply(text(lang, key)), quote=False)

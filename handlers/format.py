@@ -27,9 +27,10 @@ def minute(value: int | None, added: int | None) -> str:
 def round_label(value: str | None, lang: str) -> str:
     if not value:
         return ""
+    words = module(lang)
     if value.isdigit():
-        return f"vòng {value}" if lang == "vi" else f"round {value}"
-    return esc(value)
+        return words.ROUND_NUMBER.format(n=value)
+    return esc(words.ROUND_LABELS.get(value, value))
 
 
 def goal(g: GoalView, *, short: bool = False) -> str:
@@ -78,15 +79,33 @@ def scorers(m: MatchView, lang: str, *, only_team: str | None = None) -> str:
             continue
         mine = [g for g in goals if g.team == team]
         if mine:
-            parts.append(text(lang, "team_scorers", team=esc(team), scorers=", ".join(goal(g) for g in mine)))
+            parts.append(text(lang, "team_scorers", team=esc(team), scorers=scorer_list(mine)))
         elif m.scored and (m.home_goals if team == m.home else m.away_goals) == 0:
             parts.append(text(lang, "team_no_goal", team=esc(team)))
         elif only_team:
             parts.append(text(lang, "team_scorers_unknown", team=esc(team)))
     unattributed = [g for g in goals if g.team not in (m.home, m.away)]
     if unattributed and not only_team:
-        parts.append(", ".join(goal(g) for g in unattributed))
+        parts.append(scorer_list(unattributed))
     return " · ".join(parts)
+
+
+def scorer_list(goals: list[GoalView]) -> str:
+    """One entry per scorer, in the order of their first goal: "Lionel Messi 21', 72', 78'",
+    "Coutinho (2)" when the minutes are not known, own goals apart."""
+    groups: dict[tuple[str, bool], list[GoalView]] = {}
+    for g in goals:
+        groups.setdefault((g.player, g.own_goal), []).append(g)
+    entries = []
+    for mine in groups.values():
+        timed = [g for g in mine if g.minute is not None]
+        if len(mine) == 1 or not timed:
+            head = goal(mine[0])
+            entries.append(head + (f" ({len(mine)})" if len(mine) > 1 else ""))
+            continue
+        times = [(minute(g.minute, g.added) or "⚽") + (" (pen)" if g.penalty else "") for g in mine]
+        entries.append(f"{esc(mine[0].player)} {', '.join(times)}" + (" (og)" if mine[0].own_goal else ""))
+    return ", ".join(entries)
 
 
 def event(e: EventView, lang: str) -> str:

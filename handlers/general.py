@@ -12,6 +12,8 @@ from handlers.lang import LANGUAGES, text
 from handlers.reply import Reply, esc
 from store import queries
 
+COMPETITIONS_SHOWN = 15
+
 
 def coverage_text(session: Session, lang: str) -> str:
     """What the store holds: reports, matches, goals, competitions covered."""
@@ -25,7 +27,9 @@ def coverage_text(session: Session, lang: str) -> str:
             text(
                 lang,
                 "knows_competitions",
-                competitions=", ".join(f"{esc(name)} ({count})" for name, count in cov.competitions[:8]),
+                competitions=", ".join(
+                    f"{esc(name)} ({count})" for name, count in cov.competitions[:COMPETITIONS_SHOWN]
+                ),
             )
         )
     return "\n".join(lines)
@@ -33,6 +37,11 @@ def coverage_text(session: Session, lang: str) -> str:
 
 def start_reply(session: Session, lang: str) -> Reply:
     return Reply("\n\n".join([text(lang, "start"), coverage_text(session, lang), text(lang, "help")]))
+
+
+def help_reply(session: Session, lang: str) -> Reply:
+    """The commands with examples, and what the store holds to answer them from."""
+    return Reply("\n\n".join([text(lang, "help"), coverage_text(session, lang)]))
 
 
 def lang_reply(argument: str, current: str) -> tuple[Reply, str | None]:
@@ -50,7 +59,7 @@ async def cmd_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def cmd_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = await chat_language(update, context)
-    await reply(update, context, Reply(text(lang, "help")))
+    await reply(update, context, await in_store(context, lambda session: help_reply(session, lang)))
 
 
 async def cmd_lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

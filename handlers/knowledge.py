@@ -35,7 +35,7 @@ SQUAD_WORDS = {
     "u19": "U19",
     "u17": "U17",
 }
-TYPO_CUTOFF = 86  # rapidfuzz ratio for a word to count as a misspelt name
+TYPO_CUTOFF = 85  # rapidfuzz ratio (one letter wrong in seven) for a word to count as a misspelt name
 REFRESH_EVERY = 5.0  # seconds between checks that the store changed
 
 
@@ -64,7 +64,8 @@ class _Index:
     with_matches: set[int] = field(default_factory=set)  # teams the store has matches of
     opponents: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     longest: dict[str, int] = field(default_factory=dict)  # first word -> most words of a name
-    typo_choices: list[str] = field(default_factory=list)
+    typo_choices: list[str] = field(default_factory=list)  # one-word names, for a misspelt word
+    typo_pairs: list[str] = field(default_factory=list)  # two-word names, for a misspelt pair of words
 
 
 class Knowledge:
@@ -140,7 +141,9 @@ class Knowledge:
                 words = k.split()
                 if words:
                     idx.longest[words[0]] = max(idx.longest.get(words[0], 0), len(words))
-        idx.typo_choices = [k for k in (*idx.team_keys, *idx.nickname_keys, *idx.player_keys) if len(k) >= 4]
+        names = [k for k in (*idx.team_keys, *idx.nickname_keys, *idx.player_keys) if len(k) >= 4]
+        idx.typo_choices = [k for k in names if " " not in k]
+        idx.typo_pairs = [k for k in names if k.count(" ") == 1 and len(k) >= 7]
         return idx
 
     # -- finding names -------------------------------------------------------------------------------
@@ -164,6 +167,14 @@ class Knowledge:
             else:
                 i += 1
         taken = {j for f in found for j in range(f.start, f.end)}
+        for j in range(len(words) - 1):  # "nam dihn": a misspelt two-word name
+            pair = words[j : j + 2]
+            if taken & {j, j + 1} or any(w.isdigit() for w in pair) or all(w in stopwords for w in pair):
+                continue
+            hit = self._typo(" ".join(pair), j, idx, span=2)
+            if hit:
+                found.append(hit)
+                taken |= {j, j + 1}
         for j, word in enumerate(words):
             if j in taken or word in stopwords or len(word) < 4 or word.isdigit():
                 continue
@@ -204,16 +215,26 @@ class Knowledge:
             return Found("player", tuple(idx.player_names[p] for p in ordered), tuple(ordered), start, end)
         return None
 
-    def _typo(self, word: str, position: int, idx: _Index) -> Found | None:
-        hit = process.extractOne(word, idx.typo_choices, scorer=fuzz.ratio, processor=None, score_cutoff=TYPO_CUTOFF)
+    def _typo(self, word: str, position: int, idx: _Index, *, span: int = 1) -> Found | None:
+        choices = idx.typo_choices if span == 1 else idx.typo_pairs
+        hit = process.extractOne(word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=TYPO_CUTOFF)
         if not hit or hit[0][:1] != word[:1]:
             return None
-        found = self._exact(hit[0], position, position + 1, idx)
+        found = self._exact(hit[0], position, position + span, idx)
         if found:
             found.exact = False
         return found
 
     # -- facts about names -----------------------------------------------------------------------------
+    def competition_spellings(self, name: str | None) -> list[str]:
+        """A competition's name and aliases folded without spaces ("germansupercup", "sieucupduc"), for
+        the words of a question to be found in ("supercup", "sieu cup")."""
+        if not name:
+            return []
+        idx = self.index()
+        names = [k for k, v in idx.competition_keys.items() if v == name] + [key(name)]
+        return [n.replace(" ", "").replace("-", "") for n in names]
+
     def team_id(self, name: str) -> int | None:
         return self.index().team_ids.get(name)
 

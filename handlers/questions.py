@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 import shlex
+from datetime import date
 
 from sqlmodel import Session
 from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
+from handlers import clock
 from handlers.answers import Answerer
-from handlers.context import chat_language, in_store, reply, runtime
+from handlers.context import chat_language, chat_timezone, in_store, reply, runtime
+from handlers.form import form_reply
 from handlers.knowledge import Knowledge
 from handlers.reply import Reply
 from handlers.results import last_command, match_command, result_command
@@ -29,9 +32,11 @@ _QUESTION_CUE = re.compile(
 )
 
 
-def answer_question(session: Session, knowledge: Knowledge, question: str, *, fallback_lang: str) -> Reply:
-    """The reply to one free-text question: the same engine the commands use."""
-    q = understand(question, knowledge, fallback_lang=fallback_lang)
+def answer_question(
+    session: Session, knowledge: Knowledge, question: str, *, fallback_lang: str, today: date | None = None
+) -> Reply:
+    """The reply to one free-text question: the same engine the commands use (``today``: in the chat's zone)."""
+    q = understand(question, knowledge, fallback_lang=fallback_lang, today=today)
     return Answerer(session, knowledge).answer(q)
 
 
@@ -64,7 +69,8 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
 
         await reply(update, context, Reply(text(lang, "cannot_answer")))
         return
-    answer = await in_store(context, lambda s: answer_question(s, knowledge, question, fallback_lang=lang))
+    today = clock.today(await chat_timezone(update, context))  # "yesterday" is the chat's yesterday
+    answer = await in_store(context, lambda s: answer_question(s, knowledge, question, fallback_lang=lang, today=today))
     await reply(update, context, answer)
 
 
@@ -124,6 +130,7 @@ def run_command_line(session: Session, knowledge: Knowledge, lang: str, line: st
         "match": match_command,
         "scorers": scorers_command,
         "table": table_command,
+        "form": form_reply,
     }
     try:
         words = shlex.split(line)

@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 
 from handlers import format as fmt
 from handlers.context import chat_language, in_store, reply, runtime
-from handlers.knowledge import Knowledge
+from handlers.knowledge import Found, Knowledge
 from handlers.lang import text
 from handlers.reply import Button, Reply, esc
 from handlers.understand import Question, understand
@@ -34,6 +34,36 @@ def _teams_or_problem(q: Question, knowledge: Knowledge, lang: str, command: str
         return answer
     if not q.teams:
         return Reply(text(lang, usage))
+    when = [q.day.isoformat()] if q.day else [str(q.year)] if q.year else []
+    return ambiguity(q, knowledge, lang, command, extra=when)
+
+
+def ambiguity(q: Question, knowledge: Knowledge, lang: str, command: str, extra: list[str]) -> Reply | None:
+    """None when each team name means one team; else "which one?" with a button per team that runs
+    ``command`` again with that team (and the ``extra`` arguments)."""
+    unsure = unresolved_team(q, knowledge)
+    if unsure is None:
+        return None
+    buttons = []
+    for choice in unsure.names[:4]:
+        names = [choice if f is unsure else f.names[0] for f in q.teams]
+        buttons.append([Button(choice, _callback(command, [*names, *extra]))])
+    return Reply(text(lang, "ambiguous", name=esc(" ".join(q.words[unsure.start : unsure.end]))), buttons)
+
+
+def unresolved_team(q: Question, knowledge: Knowledge) -> Found | None:
+    """Several teams go by one name ("united"): each such name becomes the team that met the question's
+    other team, else the only one the store has matches of; the first name still ambiguous is returned."""
+    for found in q.teams:
+        if len(found.ids) < 2:
+            continue
+        others = [f.ids[0] for f in q.teams if f is not found and len(f.ids) == 1]
+        met = [t for t in found.ids if any(knowledge.played(t, other) for other in others)]
+        known = [t for t in found.ids if knowledge.has_matches(t)]
+        chosen = met[0] if len(met) == 1 else known[0] if len(known) == 1 else None
+        if chosen is None:
+            return found
+        found.ids, found.names = (chosen,), (knowledge.name(chosen),)
     return None
 
 

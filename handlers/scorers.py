@@ -6,9 +6,11 @@ from sqlmodel import Session
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from handlers import imaging
 from handlers.context import chat_language, in_store, reply, runtime
 from handlers.lang import text
 from handlers.reply import Reply, esc
+from handlers.results import ambiguity
 from handlers.understand import understand
 from store import queries
 
@@ -21,6 +23,7 @@ def scorers_reply(
     season: str | None = None,
     team: int | None = None,
     limit: int = 10,
+    image: bool = False,
 ) -> Reply:
     rows = queries.top_scorers(session, competition=competition, season=season, team=team, limit=limit)
     team_name = queries.team_names(session).get(team) if team else None
@@ -33,14 +36,19 @@ def scorers_reply(
         pens = f" ({text(lang, 'pens', n=row.penalties)})" if row.penalties else ""
         club = f" – {esc(row.team)}" if row.team and not team else ""
         lines.append(f"{i}. {esc(row.player)}{club}: <b>{row.goals}</b>{pens}")
-    return Reply("\n".join(lines))
+    scope_args = " ".join(x for x in (competition, season, team_name) if x)  # what the 🖼 button asks again
+    return imaging.scorers_answer(Reply("\n".join(lines)), rows, lang, asked=image, scope=scope_args)
 
 
 def scorers_command(session: Session, knowledge, lang: str, args: str) -> Reply:
     """``/scorers [competition] [season] [team]`` in any order."""
+    args, image = imaging.asks_for_image(args)
     q = understand(args, knowledge, fallback_lang=lang)
+    unsure = ambiguity(q, knowledge, lang, "scorers", extra=[x for x in (q.competition, q.season) if x])
+    if unsure is not None:
+        return unsure
     team = q.teams[0].ids[0] if q.teams else None
-    return scorers_reply(session, lang, competition=q.competition, season=q.season, team=team)
+    return scorers_reply(session, lang, competition=q.competition, season=q.season, team=team, image=image)
 
 
 async def cmd_scorers(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

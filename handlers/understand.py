@@ -7,6 +7,7 @@ cho Inter tran gap Atalanta", "Milan thua ai vay", "bang xep hang serie a" all b
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -121,8 +122,11 @@ def _dates(q: Question, mod, today: date) -> None:
     if q.year is None and (year := _YEAR.search(_SEASON.sub(" ", text))):
         q.year = int(year.group(1))
     for word, month in mod.MONTH_WORDS.items():
-        if re.search(rf"\b{word}\b", text):
+        if found := re.search(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?{word}\b", text):
             q.month = month
+            if found.group(1) and q.year and q.day is None:  # "7 may 2006", "7th may 2006"
+                with contextlib.suppress(ValueError):
+                    q.day = date(q.year, month, int(found.group(1)))
             break
     month_year = re.search(r"\bthang\s+(\d{1,2})\s*/\s*((?:19|20)\d{2})\b", text)
     if month_year:

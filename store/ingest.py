@@ -65,6 +65,7 @@ class Outcome:
     matches_added: int = 0
     goals_added: int = 0
     conflicts: list[str] = field(default_factory=list)
+    match_ids: list[int] = field(default_factory=list)  # every match the report states (added or merged)
 
     def line(self) -> str:
         detail = self.reason or "; ".join(self.matches) or ""
@@ -139,11 +140,23 @@ class Ingestor:
         self.reference = reference or default_directory()
         self.instance = instance or instance_name()
         self._directory: Directory | None = None
+        # told of each report newly read (inbox, upload, resume; not reextract), from any thread:
+        # the bot announces new results to the chats following them
+        self.listeners: list[Callable[[Outcome], None]] = []
 
     # -- set-up ---------------------------------------------------------------------------------------
     def seed(self) -> None:
-        with session_scope(self.engine) as session:
-            seed_teams(session, self.reference)
+        """Add the reference teams the store lacks. Instances starting together seed at the same moment:
+        the one that loses the race on a unique name looks again and finds the other's rows."""
+        for attempt in range(5):
+            try:
+                with session_scope(self.engine) as session:
+                    seed_teams(session, self.reference)
+                break
+            except IntegrityError:
+                if attempt == 4:
+                    raise
+                log.info("reference teams seeded concurrently by another instance; looking again")
         self._directory = None
 
     def directory(self) -> Directory:
@@ -182,7 +195,15 @@ class Ingestor:
             return Outcome(filename, "duplicate", "already ingested", report_id)
         if problem is not None:
             return Outcome(filename, "failed", problem, report_id)
-        return self.extract_report(report_id, name=filename)
+        return self._tell(self.extract_report(report_id, name=filename))
+
+    def _tell(self, outcome: Outcome) -> Outcome:
+        for listener in self.listeners:
+            try:
+                listener(outcome)
+            except Exception:  # a listener's bug must not fail the ingestion it is told about
+                log.exception("ingest listener failed for %s", outcome.name)
+        return outcome
 
     def _store(
         self,
@@ -242,6 +263,7 @@ class Ingestor:
             self._finish(
                 report_id, "extracted", session=session, lang=facts.lang, published=facts.published, title=facts.title
             )
+            match_ids = list(session.exec(select(MatchSource.match_id).where(MatchSource.report_id == report_id)))
         if merged.new_teams:  # later reports should recognise the teams this one introduced
             self._directory = None
         return Outcome(
@@ -253,6 +275,7 @@ class Ingestor:
             merged.matches_added,
             merged.goals_added,
             merged.conflicts,
+            match_ids,
         )
 
     def _claim(self, report_id: int) -> bool:
@@ -332,7 +355,7 @@ class Ingestor:
             pending = list(session.exec(select(Report.id).where(Report.status == "pending").order_by(Report.id)))
         summary = Summary()
         for report_id in pending:
-            summary.outcomes.append(self.extract_report(report_id))  # type: ignore[arg-type]
+            summary.outcomes.append(self._tell(self.extract_report(report_id)))  # type: ignore[arg-type]
         return summary
 
     def reextract(self, progress: Callable[[Outcome], None] | None = None) -> Summary:

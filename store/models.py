@@ -197,8 +197,48 @@ class ScorerStat(SQLModel, table=True):
 
 
 class ChatSetting(SQLModel, table=True):
-    """Per-chat preferences: reply language and time zone for dates."""
+    """Per-chat preferences: reply language, time zone for dates, and whether announcements ring."""
 
     chat_id: int = Field(primary_key=True, sa_type=BigInteger)
     lang: str | None = Field(default=None, max_length=8)
     timezone: str | None = Field(default=None, max_length=64)
+    notify_sound: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+
+
+class Follow(SQLModel, table=True):
+    """A chat following a team or a competition: new results of it are announced there.
+
+    The team is kept by its canonical name, not its id: ``reextract`` renumbers the teams that
+    reports introduced (and a foreign key would block it), while a team's name never changes.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_type=BigInteger, index=True)
+    kind: str = Field(max_length=16)  # team | competition
+    name: str = Field(max_length=160)  # Team.name or Match.competition
+    lang: str | None = Field(default=None, max_length=8)  # of the /follow: announcements' language without /lang
+    created_at: datetime = Field(default_factory=utcnow)
+
+    __table_args__ = (UniqueConstraint("chat_id", "kind", "name"),)
+
+
+class Notification(SQLModel, table=True):
+    """A result announced to a chat, inserted *before* the message is sent.
+
+    The unique (chat, match) pair is what makes announcing safe with several instances and after a
+    restart: whoever inserts the row sends the message, a second insert fails. The score announced
+    is kept (by team) so that a later change can be announced once as a correction. No foreign key
+    to ``match``: ``reextract`` deletes and renumbers matches, and what was said stays said.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_type=BigInteger)
+    match_id: int = Field(index=True)
+    home_id: int
+    away_id: int
+    home_goals: int | None = None
+    away_goals: int | None = None
+    corrected: bool = False  # a correction was announced: never another one
+    created_at: datetime = Field(default_factory=utcnow)
+
+    __table_args__ = (UniqueConstraint("chat_id", "match_id"),)

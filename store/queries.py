@@ -154,8 +154,15 @@ def team_id(session: Session, *, name: str) -> int | None:
     return session.exec(select(Team.id).where(Team.name == name)).first()
 
 
-def team_names(session: Session) -> dict[int, str]:
-    return {t.id: t.name for t in session.exec(select(Team))}  # type: ignore[misc]
+def team_names(session: Session, *, ids: set[int] | None = None) -> dict[int, str]:
+    """Team id -> name, of every team or of ``ids`` (two columns read, not whole rows: thousands of
+    teams cost milliseconds as objects)."""
+    if ids is not None and not ids:
+        return {}
+    query = select(Team.id, Team.name)
+    if ids is not None:
+        query = query.where(col(Team.id).in_(ids))
+    return dict(session.exec(query).all())  # type: ignore[arg-type]
 
 
 # -- matches --------------------------------------------------------------------------------------------
@@ -218,7 +225,7 @@ def _add_details(session: Session, by_id: dict[int, MatchView]) -> None:
     events = list(session.exec(select(MatchEvent).where(col(MatchEvent.match_id).in_(ids))))
     people = {e.player_id for e in events} | {e.keeper_id for e in events if e.keeper_id}
     players = {p.id: p.name for p in session.exec(select(Player).where(col(Player.id).in_(people)))}
-    teams = team_names(session) if events else {}
+    teams = team_names(session, ids={e.team_id for e in events if e.team_id is not None}) if events else {}
     for event in events:
         by_id[event.match_id].events.append(
             EventView(
@@ -283,6 +290,28 @@ def matches_on(session: Session, *, day: date, team: int | None = None, limit: i
     return _views(session, list(session.exec(query.limit(limit))), details=False)
 
 
+def matches_in(
+    session: Session,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    competition: str | None = None,
+    round: str | None = None,
+    limit: int = 20,
+) -> list[MatchView]:
+    """Matches played between two dates (inclusive), of a competition or a round, newest first."""
+    query = select(Match)
+    if start is not None:
+        query = query.where(col(Match.played_on) >= start)
+    if end is not None:
+        query = query.where(col(Match.played_on) <= end)
+    if competition is not None:
+        query = query.where(Match.competition == competition)
+    if round is not None:
+        query = query.where(Match.round == round)
+    return _views(session, list(session.exec(query.order_by(*_newest_first()).limit(limit))), details=False)
+
+
 def match_details(session: Session, *, match_id: int) -> MatchView | None:
     match = session.get(Match, match_id)
     return _views(session, [match], details=True)[0] if match else None
@@ -303,6 +332,16 @@ def player_goals(session: Session, *, player: int, limit: int = 20) -> list[tupl
             if name and goal.player == name.name:
                 out.append((view, goal))
     return out
+
+
+def player_event_matches(session: Session, *, player: int, limit: int = 5) -> list[MatchView]:
+    """Matches where a player was sent off, missed a penalty or saved one (as the keeper), newest first."""
+    involved = or_(col(MatchEvent.player_id) == player, col(MatchEvent.keeper_id) == player)
+    match_ids = list(session.exec(select(MatchEvent.match_id).where(involved).distinct()))
+    matches = list(
+        session.exec(select(Match).where(col(Match.id).in_(match_ids)).order_by(*_newest_first()).limit(limit))
+    )
+    return _views(session, matches, details=True)
 
 
 # -- scorers and tables ---------------------------------------------------------------------------------
@@ -330,7 +369,8 @@ def top_scorers(
         .order_by(col(ScorerStat.goals).desc(), col(ScorerStat.penalties), col(Player.name))
         .limit(limit)
     ).all()
-    names = team_names(session) if rows else {}
+    wanted = {team if team is not None else player.team_id for _, player in rows}
+    names = team_names(session, ids={t for t in wanted if t is not None}) if rows else {}
     return [
         ScorerRow(
             player.name,
@@ -396,7 +436,7 @@ def stated_standings(
     claims = session.exec(
         query.order_by(col(Claim.as_of).is_(None), col(Claim.as_of).desc(), col(Claim.id).desc()).limit(limit * 4)
     ).all()
-    names = team_names(session)
+    names = team_names(session, ids={c.team_id for c in claims if c.team_id is not None})
     latest: dict[int | None, ClaimView] = {}
     for c in claims:
         latest.setdefault(
@@ -417,12 +457,13 @@ def stated_standings(
     return list(latest.values())[:limit]
 
 
-def player_tallies(session: Session, *, player: int) -> list[ClaimView]:
-    """What reports state about a player's goal tally, newest first."""
+def player_tallies(session: Session, *, player: int, season: str | None = None) -> list[ClaimView]:
+    """What reports state about a player's goal tally (in ``season`` when given), newest first."""
+    query = select(Claim).where(Claim.kind == "tally", Claim.player_id == player)
+    if season is not None:
+        query = query.where(Claim.season == season)
     claims = session.exec(
-        select(Claim)
-        .where(Claim.kind == "tally", Claim.player_id == player)
-        .order_by(col(Claim.as_of).is_(None), col(Claim.as_of).desc(), col(Claim.id).desc())
+        query.order_by(col(Claim.as_of).is_(None), col(Claim.as_of).desc(), col(Claim.id).desc())
     ).all()
     name = session.get(Player, player)
     return [

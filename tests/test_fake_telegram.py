@@ -248,7 +248,7 @@ async def test_long_poll_wakes_when_an_update_arrives(
 ) -> None:
     alice, chat = alice_chat
     poll = asyncio.create_task(bot.get_updates(timeout=5))
-    await tg.wait_for_call("getUpdates")
+    await tg.wait_for_call("getUpdates", answered=False)
     tg.send_text(chat, alice, "/start@footbot_test_bot hi @someone_else")
     [update] = await asyncio.wait_for(poll, timeout=2)
     assert [(e.type, e.offset, e.length) for e in update.message.entities] == [

@@ -217,6 +217,11 @@ ENGLISH = [
         WON + f"Sam Reed of {BRAINTREE} was sent off in the 70th minute.",
         RedCard("Sam Reed", BRAINTREE, 70),
     ),
+    case(
+        "twice-two-ordinal-minutes",
+        f"{HEMEL} beat {BRAINTREE} 2-0 on Saturday. Tom Baker scored twice, in the 12th and 50th minutes.",
+        Goal("Tom Baker", HEMEL, 12),
+    ),
     # a headline result without its score still names the match the goals belong to
     case(
         "headline-without-score",

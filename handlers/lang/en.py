@@ -23,8 +23,10 @@ TEXTS: dict[str, str] = {
         "/table [competition] [season] – table from the stored results\n"
         "/last TEAM [N] – a team's last results\n"
         "/ask QUESTION – ask in words, e.g. <code>/ask who scored for inter vs atalanta?</code>\n"
-        "/follow TEAM|COMPETITION – get new results here · /settings – language and time zone\n"
-        "/lang en|vi – reply language in this chat\n"
+        "/follow TEAM|COMPETITION – get new results here · /unfollow · /following\n"
+        "/form TEAM – recent form as a chart · add <code>image</code> to /table or /scorers for a picture\n"
+        "In any chat: type my @name and two teams for their result\n"
+        "/settings – language, time zone, sound of new results · /lang en|vi – reply language\n"
         "Admins: send a report file · /reports · /reextract"
     ),
     "no_team": "I don't know a team called “{name}”.",
@@ -32,6 +34,9 @@ TEXTS: dict[str, str] = {
     "ambiguous": "“{name}” could be several teams – which one?",
     "no_matches_between": "I have no match between {a} and {b} in my reports.",
     "known_opponents": "I do know {team}'s matches against: {opponents}.",
+    "no_results_then": "I have no results from then in my reports.",
+    "no_match_at": "I have no match between {a} and {b} at {place} in my reports.",
+    "no_match_in": "I have no match between {a} and {b} in the {competition} in my reports.",
     "no_matches_for": "I have no match of {team} in my reports.",
     "score_unknown": "final score not stated in my reports",
     "score_disputed": "reports disagree on the score: {scores}",
@@ -64,10 +69,13 @@ TEXTS: dict[str, str] = {
     "player_no_goals": "I have no goal of {player} in my reports.",
     "player_unknown": "I don't know a player called “{name}”.",
     "did_not_score": "{player} did not score in that match.",
-    "tally": "{player}: {goals} goal(s){games}{scope} (as of {date})",
+    "tally": "{player}: {goals} goal(s){games}{scope}{date}",
+    "as_of": " (as of {date})",
     "tally_games": " in {games} game(s)",
-    "position": "{team}: {position}{points} in {competition} (reported {date})",
-    "position_points": ", {points} pts",
+    "position": "{team}: {facts}{competition}{date}",
+    "position_points": "{points} pts",
+    "position_in": " in {competition}",
+    "reported_on": " (reported {date})",
     "ordinal": "{n}{suffix}",
     "no_position": "I have no table position of {team} in my reports.",
     "cannot_answer": (
@@ -111,6 +119,22 @@ TEXTS: dict[str, str] = {
     "inline_result": "Result",
     "inline_table": "Table",
     "inline_scorers": "Scorers",
+    "inline_results": "Results",
+    "already_following": "This chat already follows {name}.",
+    "follow_pick": "Follow what? Pick one, or write e.g. <code>/follow Inter</code>.",
+    "unfollow_pick": "Stop following what?",
+    "correction": "✏️ correction: {result}",
+    "more_results": "…and {n} more.",
+    "settings_sound": "New results: {sound}",
+    "sound_on": "🔔 with sound",
+    "sound_off": "🔕 silent",
+    "sound_set": "New results will arrive {sound}.",
+    "tz_unknown": "I don't know the time zone “{name}”. Pick one, or write e.g. <code>/settings Europe/Berlin</code>.",
+    "usage_form": "Which team? e.g. <code>/form Inter</code>",
+    "form_points": "points",
+    "picture_button": "🖼 Image",
+    "table_columns": "#|Team|P|W|D|L|GF|GA|GD|Pts",
+    "scorers_columns": "#|Player|Team|Goals|Pens",
     "extra_time": "after extra time",
     "shootout": "{team} won on penalties",
     "source_button": "Sources",
@@ -133,9 +157,15 @@ COMMANDS: dict[str, str] = {
 }
 
 DATE_FORMAT = "d MMM y"  # a CLDR pattern for babel: 4 Nov 2023
+TIMEZONE = "UTC"  # a chat's time zone until /settings picks one
+IMAGE_WORDS = ("image", "picture", "pic", "png", "img", "photo")  # "/table serie a image": answer as a picture
 
 # -- understanding questions: folded words (see store.normalize.fold) ------------------------------------
 INTENT_WORDS: dict[str, list[str]] = {
+    # how the first team named fared: narrows the matches a question is about
+    "lost": ["lost", "lose", "loses", "losing", "defeat", "defeated", "beaten"],
+    "won": ["beat", "beats", "won", "wins", "victory", "thrashed", "thrash"],
+    "drew": ["drew", "draw", "drawn"],
     "scorers": [
         "who scored",
         "who score",
@@ -262,6 +292,8 @@ MONTH_WORDS: dict[str, int] = {
 }
 # words naming a kind of match, never a team ("the derby", "el clasico"); they still pick the match
 MATCH_WORDS = frozenset({"derby", "clasico", "classico", "superclasico", "clash", "showdown"})
+ROUND_NUMBER = "round {n}"
+ROUND_LABELS: dict[str, str] = {}  # the store's round names are English already
 ROUND_WORDS: dict[str, str] = {
     "final": "final",
     "semi final": "semi-final",
@@ -270,6 +302,12 @@ ROUND_WORDS: dict[str, str] = {
     "quarter-final": "quarter-final",
     "first leg": "first leg",
     "second leg": "second leg",
+    "round of 16": "round of 16",
+    "last 16": "round of 16",
+    "group stage": "group stage",
+    "first round": "first round",
+    "second round": "second round",
+    "third round": "third round",
 }
 
 

@@ -19,8 +19,10 @@ TEXTS: dict[str, str] = {
         "/table [giải] [mùa] – bảng xếp hạng tính từ kết quả\n"
         "/last ĐỘI [N] – các trận gần nhất của một đội\n"
         "/ask CÂU HỎI – hỏi bằng lời, vd. <code>/ask ai ghi bàn cho Inter trận gặp Atalanta?</code>\n"
-        "/follow ĐỘI|GIẢI – nhận kết quả mới ở đây · /settings – ngôn ngữ và múi giờ\n"
-        "/lang en|vi – ngôn ngữ trả lời trong nhóm này\n"
+        "/follow ĐỘI|GIẢI – nhận kết quả mới ở đây · /unfollow · /following\n"
+        "/form ĐỘI – phong độ gần đây (biểu đồ) · thêm <code>hinh</code> vào /table hoặc /scorers để nhận ảnh\n"
+        "Trong mọi cuộc trò chuyện: gõ @tên của mình và hai đội để xem kết quả\n"
+        "/settings – ngôn ngữ, múi giờ, chuông báo · /lang en|vi – ngôn ngữ trả lời\n"
         "Quản trị viên: gửi tệp bài viết · /reports · /reextract"
     ),
     "no_team": "Mình không biết đội nào tên “{name}”.",
@@ -28,6 +30,9 @@ TEXTS: dict[str, str] = {
     "ambiguous": "“{name}” có thể là nhiều đội – đội nào?",
     "no_matches_between": "Các bài mình đã đọc không có trận nào giữa {a} và {b}.",
     "known_opponents": "Mình có các trận của {team} gặp: {opponents}.",
+    "no_results_then": "Các bài mình đã đọc không có kết quả nào vào thời gian đó.",
+    "no_match_at": "Các bài mình đã đọc không có trận nào giữa {a} và {b} tại {place}.",
+    "no_match_in": "Các bài mình đã đọc không có trận nào giữa {a} và {b} ở {competition}.",
     "no_matches_for": "Các bài mình đã đọc không có trận nào của {team}.",
     "score_unknown": "các bài không nêu tỷ số chung cuộc",
     "score_disputed": "các bài đưa tỷ số khác nhau: {scores}",
@@ -60,10 +65,13 @@ TEXTS: dict[str, str] = {
     "player_no_goals": "Các bài mình đã đọc không có bàn thắng nào của {player}.",
     "player_unknown": "Mình không biết cầu thủ nào tên “{name}”.",
     "did_not_score": "{player} không ghi bàn trong trận đó.",
-    "tally": "{player}: {goals} bàn{games}{scope} (tính đến {date})",
+    "tally": "{player}: {goals} bàn{games}{scope}{date}",
+    "as_of": " (tính đến {date})",
     "tally_games": " sau {games} trận",
-    "position": "{team}: {position}{points} ở {competition} (theo bài ngày {date})",
-    "position_points": ", {points} điểm",
+    "position": "{team}: {facts}{competition}{date}",
+    "position_points": "{points} điểm",
+    "position_in": " ở {competition}",
+    "reported_on": " (theo bài ngày {date})",
     "ordinal": "thứ {n}",
     "no_position": "Các bài mình đã đọc không nêu thứ hạng của {team}.",
     "cannot_answer": (
@@ -107,6 +115,22 @@ TEXTS: dict[str, str] = {
     "inline_result": "Kết quả",
     "inline_table": "Bảng xếp hạng",
     "inline_scorers": "Ghi bàn",
+    "inline_results": "Kết quả",
+    "already_following": "Cuộc trò chuyện này đã theo dõi {name} rồi.",
+    "follow_pick": "Theo dõi gì? Chọn một mục, hoặc gõ vd. <code>/follow Inter</code>.",
+    "unfollow_pick": "Ngừng theo dõi gì?",
+    "correction": "✏️ đính chính: {result}",
+    "more_results": "…và {n} trận nữa.",
+    "settings_sound": "Kết quả mới: {sound}",
+    "sound_on": "🔔 có chuông",
+    "sound_off": "🔕 im lặng",
+    "sound_set": "Kết quả mới sẽ đến {sound}.",
+    "tz_unknown": "Mình không biết múi giờ “{name}”. Hãy chọn, hoặc gõ vd. <code>/settings Asia/Bangkok</code>.",
+    "usage_form": "Đội nào? vd. <code>/form Inter</code>",
+    "form_points": "điểm",
+    "picture_button": "🖼 Ảnh",
+    "table_columns": "#|Đội|Tr|T|H|B|BT|BB|HS|Đ",
+    "scorers_columns": "#|Cầu thủ|Đội|Bàn|Pen",
     "extra_time": "sau hiệp phụ",
     "shootout": "{team} thắng trên chấm luân lưu",
     "source_button": "Nguồn",
@@ -129,8 +153,15 @@ COMMANDS: dict[str, str] = {
 }
 
 DATE_FORMAT = "d/M/y"  # a CLDR pattern for babel: 4/11/2023
+TIMEZONE = "Asia/Ho_Chi_Minh"  # a chat's time zone until /settings picks one
+# folded; "ảnh" alone is not here: folded it is "anh", which also means England ("Ngoại hạng Anh")
+IMAGE_WORDS = ("hinh anh", "hinh", "buc anh", "png")
 
 INTENT_WORDS: dict[str, list[str]] = {
+    # how the first team named fared: narrows the matches a question is about
+    "lost": ["thua", "bai tran", "bi danh bai", "guc nga", "that bai"],
+    "won": ["thang", "danh bai", "chien thang", "ha guc", "de bep"],
+    "drew": ["hoa", "cam hoa", "chia diem"],
     "scorers": [
         "ai ghi ban",
         "ai ghi",
@@ -149,7 +180,16 @@ INTENT_WORDS: dict[str, list[str]] = {
         "hat-trick",
         "hat trick",
     ],
-    "when": ["phut may", "phut nao", "phut bao nhieu", "luc nao", "khi nao", "bao gio"],
+    "when": [
+        "phut may",
+        "phut nao",
+        "phut bao nhieu",
+        "phut thu may",
+        "phut thu bao nhieu",
+        "luc nao",
+        "khi nao",
+        "bao gio",
+    ],
     "player_goals": ["bao nhieu ban", "may ban thang", "ghi duoc bao nhieu", "da ghi bao nhieu"],
     "top_scorers": ["vua pha luoi", "ghi nhieu ban nhat", "danh sach ghi ban", "top ghi ban", "chan sut"],
     "standings": [
@@ -195,7 +235,7 @@ STOPWORDS = frozenset(
     chieu ngay thang nam the do duoi khoi san pen phat den penalty vay the nao sao ra di roi
     chua khong co duoc nguoi ban thang thu hang xep bang diem dung vi tri dan dau top nhat
     nhieu da hong can pha mo quyet dinh go lap cong sut hay oi a nhe nha minh bi ban toi tui
-    em anh chi hoi sieu hiep phu bxh lich dau""".split()
+    em anh chi hoi hiep phu bxh lich dau vao luoi""".split()
 )
 
 RELATIVE_DAYS: dict[str, int] = {"hom qua": -1, "toi qua": -1, "dem qua": -1, "hom nay": 0, "toi nay": 0, "dem nay": 0}
@@ -211,12 +251,29 @@ WEEKDAYS: dict[str, int] = {
 MONTH_WORDS: dict[str, int] = {f"thang {i}": i for i in range(1, 13)}
 # words naming a kind of match, never a team ("trận derby"); they still pick the match
 MATCH_WORDS = frozenset({"derby"})
+ROUND_NUMBER = "vòng {n}"
+ROUND_LABELS: dict[str, str] = {  # the store's round names, as Vietnamese fans write them
+    "final": "chung kết",
+    "semi-final": "bán kết",
+    "quarter-final": "tứ kết",
+    "round of 16": "vòng 1/8",
+    "group stage": "vòng bảng",
+    "first leg": "lượt đi",
+    "second leg": "lượt về",
+    "first round": "vòng 1",
+    "second round": "vòng 2",
+    "third round": "vòng 3",
+    "fourth round": "vòng 4",
+    "fifth round": "vòng 5",
+}
 ROUND_WORDS: dict[str, str] = {
     "chung ket": "final",
     "ban ket": "semi-final",
     "tu ket": "quarter-final",
     "luot di": "first leg",
     "luot ve": "second leg",
+    "vong 1/8": "round of 16",
+    "vong bang": "group stage",
 }
 
 

@@ -897,6 +897,7 @@ class Assembler:
                     if home != frame.home:
                         frame.swap()
                     frame.order_known = True
+        events_here: dict[int, tuple[Frame, list[GoalFact]]] = {}
         for frame in self.frames:
             if frame.score is None and not frame.mentions:
                 continue
@@ -921,13 +922,22 @@ class Assembler:
             for goal in doubtful:
                 goal.match = index
                 out.doubtful_goals.append(goal)
-            for event in self._events_of(frame, events, goals):
+            events_here[index] = (frame, goals)
+        remaining = list(events)  # an event happens in one match: the main one first, then in report order
+        for index, (frame, goals) in sorted(events_here.items(), key=lambda item: item[1][0] is not main):
+            used: list[EventMention] = []
+            for event in self._events_of(frame, remaining, goals, used):
                 event.match = index
                 out.events.append(event)
+            remaining = [e for e in remaining if all(e is not u for u in used)]
+        out.events.sort(key=lambda e: e.match)
         out.standings = self._standings(standings, competitions)
         main_date = next((m.date for m in out.matches if m.main), None)
         for claim in out.standings:  # a table stated in a report without a date is as of its match
             claim.as_of = claim.as_of or main_date
+        # "his sixth goal of the season": the season the report speaks of, else that of its date
+        as_of = self.doc.published or main_date
+        tally_season = season_label(doc_season[0]) if doc_season else (season_of(as_of) if as_of else None)
         out.tallies = [
             TallyClaim(
                 player=self.person(t.player),
@@ -936,13 +946,21 @@ class Assembler:
                 team=t.team,
                 competition=t.competition,
                 scope=t.scope,  # type: ignore[arg-type]
-                season=season_label(doc_season[0]) if doc_season and t.scope == "season" else None,
-                as_of=self.doc.published,
+                season=tally_season if t.scope == "season" else None,
+                as_of=as_of,
                 evidence=t.evidence[:300],
             )
             for t in tallies
         ]
         return out
+
+    def _went_to_extra_time(self, text: str) -> bool:
+        """ "won after extra time", not "denied the visitors extra time"."""
+        words = self.rules.compiled.words
+        return any(
+            not words["NO_EXTRA_TIME"].search(text[max(0, hit.start() - 30) : hit.start()])
+            for hit in words["EXTRA_TIME"].finditer(text)
+        )
 
     def _clause(self, index: int, frame: Frame) -> str:
         """The part of sentence ``index`` that tells the frame's score: "… before Bayern face Dortmund in
@@ -975,7 +993,7 @@ class Assembler:
         sentences = sorted(set(frame.sentences))
         texts = [self.doc.sentences[i].text for i in sentences]
         told = texts + [m.evidence for m in frame.mentions if m.source == "narrative"]
-        match.extra_time = any(self.rules.compiled.words["EXTRA_TIME"].search(t) for t in told)
+        match.extra_time = any(self._went_to_extra_time(t) for t in told)
         texts = [self._clause(i, frame) for i in sentences]
         for ann_index, text in zip(sentences, texts, strict=True):
             ann = self.annotated[ann_index]
@@ -1038,7 +1056,9 @@ class Assembler:
                 return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
         return None
 
-    def _events_of(self, frame: Frame, events: list[EventMention], goals: list[GoalFact]) -> list[EventFact]:
+    def _events_of(
+        self, frame: Frame, events: list[EventMention], goals: list[GoalFact], used: list[EventMention]
+    ) -> list[EventFact]:
         """The frame's cards and penalties: events naming its teams, or players on its sides -- a scorer of
         the match included, whatever club the sentence also names ("who plays in Saudi Arabia")."""
         facts: list[EventFact] = []
@@ -1059,6 +1079,7 @@ class Assembler:
             )
             if not belongs and not (frame is self.main_frame() and not teams - {None}):
                 continue
+            used.append(event)
             if event.player is None:
                 partial.append((event, named if named in frame.teams else None))
                 continue

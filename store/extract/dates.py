@@ -85,5 +85,6 @@ def stated_round(text: str, rules: LanguageRules) -> str | None:
     for pattern in rules.compiled.rounds:
         m = pattern.search(text)
         if m:
-            return re.sub(r"\s+", " ", m.group("r").lower())
+            written = re.sub(r"\s+", " ", m.group("r").lower())
+            return rules.round_names.get(written, written)
     return None

@@ -38,6 +38,8 @@ def event_mentions(ann: Annotated, rules: LanguageRules) -> list[EventMention]:
                 groups = m.groupdict()
                 if "needs_pen" in tags and not words["PEN_WORD"].search(ann.sentence.text):
                     continue
+                if words["NOT_WORD"].search(m.group()):  # "why Targett was not sent off"
+                    continue
                 player = ann.entity(groups["p"]).text if groups.get("p") else None
                 keeper = ann.entity(groups["k"]).text if groups.get("k") else None
                 if player is None and keeper is None and "anon" not in tags:

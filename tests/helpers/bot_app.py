@@ -71,6 +71,8 @@ async def running_bot(
         services.ingestor.ingest_paths(files)
     app = build_application(settings, services)
     async with app:
+        if app.post_init is not None:  # as run_polling does: command menus, the bot's username
+            await app.post_init(app)
         await app.start()
         assert app.updater is not None
         await app.updater.start_polling(poll_interval=0.0, timeout=1)

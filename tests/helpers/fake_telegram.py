@@ -553,6 +553,7 @@ class FakeTelegram:
         self._consumed_sent: set[int] = set()
         self._calls: list[Call] = []
         self._consumed_calls: set[int] = set()
+        self._done_calls: set[int] = set()  # calls answered (or dropped): their effects are visible
         self._errors: list[ErrorResponse] = []
         self._faults: list[Fault] = []
         self._updates: dict[int, JSONDict] = {}
@@ -876,15 +877,20 @@ class FakeTelegram:
         method: str,
         timeout: float = 5.0,
         predicate: Callable[[JSONDict], bool] | None = None,
+        *,
+        answered: bool = True,
     ) -> Call:
         """The oldest request to ``method`` (whose params match ``predicate``) that no earlier
-        call returned; waits for it up to ``timeout`` seconds, then raises TimeoutError."""
+        call returned; waits for it up to ``timeout`` seconds, then raises TimeoutError. By default
+        the request has been answered, so its effects (an edited message) are visible; with
+        ``answered=False`` it may still be in progress (a long poll)."""
 
         def take() -> Call | None:
             with self._lock:
                 for index, call in enumerate(self._calls):
                     fits = call.method.lower() == method.lower() and (predicate is None or predicate(call.params))
-                    if fits and index not in self._consumed_calls:
+                    done = index in self._done_calls or not answered
+                    if fits and index not in self._consumed_calls and done:
                         self._consumed_calls.add(index)
                         return call
             return None
@@ -982,6 +988,7 @@ class FakeTelegram:
         name, implementation = _METHODS.get(method_name.lower(), (method_name, None))
         with self._lock:
             self._calls.append(Call(name, params))
+            index = len(self._calls) - 1
         self._signal.notify_all()
         try:
             result = await self._perform(name, implementation, params)
@@ -990,9 +997,11 @@ class FakeTelegram:
         except ApiError as error:
             with self._lock:
                 self._errors.append(ErrorResponse(name, error.status, error.description))
-            self._signal.notify_all()
             return error.status, error.body()
-        self._signal.notify_all()
+        finally:  # wait_for_call returns once the call has had its effect (an edit is applied)
+            with self._lock:
+                self._done_calls.add(index)
+            self._signal.notify_all()
         return HTTPStatus.OK, {"ok": True, "result": result}
 
     async def _perform(self, name: str, implementation: _Method | None, params: JSONDict) -> Any:

@@ -119,6 +119,7 @@ class LanguageRules:
     date_patterns: tuple[str, ...]  # groups d, m, y (y optional), wd
     season_pattern: str  # groups y1, y2
     round_patterns: tuple[str, ...]  # group r
+    round_names: dict[str, str]  # a round as written -> its stored name ("bán kết" -> "semi-final")
     extra: dict[str, str] = field(default_factory=dict)
 
     @cached_property

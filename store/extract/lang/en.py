@@ -984,6 +984,24 @@ LEXICON: dict[str, list[str]] = {
     "SECOND_WORD": [],  # not used by this language's rules
     "SHOT_VERB": [],  # not used by this language's rules
     "EXTRA_TIME": ["extra time", "extra-time", "after extra time", "a.e.t.", "aet", "extra period"],
+    "NOT_WORD": ["not", "never", "n't", "escaped", "avoided"],  # inside an event: it did not happen
+    # just before "extra time", these say there was none ("denied the visitors extra time")
+    "NO_EXTRA_TIME": [
+        "denied",
+        "deny",
+        "denying",
+        "avoid",
+        "avoided",
+        "avoiding",
+        "spared",
+        "spare",
+        "before",
+        "without",
+        "prevent",
+        "prevented",
+        "no need for",
+        "to force",
+    ],
     "CLAUSE_BREAK": ["but", "while", "whilst", "whereas", "as", "meanwhile"],  # after a comma
     "HOME_WORD": ["at home", "on home soil", "in front of their own fans", "home side", "hosts", "host"],
     "AWAY_WORD": ["away", "on the road", "on their travels", "visitors", "visiting"],
@@ -992,6 +1010,8 @@ LEXICON: dict[str, list[str]] = {
 MINUTES = (
     r"\b(?P<min>\d{1,3})\s*\+\s*(?P<add>\d{1,2})\s*(?:'|mins?\b|minutes?\b)?",
     r"\b(?P<min>\d{1,3})(?:st|nd|rd|th)[-\s]+min(?:ute)?s?\b",
+    # "in the 12th and 50th minutes": the first of two ordinals sharing the word "minutes"
+    r"\b(?P<min>\d{1,3})(?:st|nd|rd|th)(?=,?\s+and\s+(?:the\s+)?\d{1,3}(?:st|nd|rd|th)[-\s]+min)",
     rf"\bthe (?P<min>{_ORD})[-\s]min(?:ute)?\b",
     r"\b(?P<min>\d{1,3})\s?(?:'|′)(?!s\b)",
     rf"\bafter (?:just |only )?(?P<min>{_NUM}) minutes?\b",
@@ -1205,14 +1225,15 @@ STANDINGS = (
 
 TALLIES = (
     Rule.of(
-        r"{P:p}(?:'s)?\s+(?:{_8})(?:his|her)\s+(?P<n>" + _ORD + r")\s+(?:{_2})goal\s+(?:of|in|this)\s+"
+        r"{P:p}(?:'s)?\s+(?:{_8})(?:his|her|this)\s+(?P<n>" + _ORD + r")\s+(?:{_2})goal\s+(?:of|in|this)\s+"
         r"(?:the\s+)?(?P<scope>season|campaign|league|{C})"
     ),
+    Rule.of(r"(?:his|her)\s+(?P<n>" + _ORD + r")\s+(?:{_2})goal\s+of\s+the\s+(?P<scope>season|campaign)\s+for\s+{P:p}"),
     Rule.of(
         r"{P:p}(?:'s)?\s+(?:{_8})(?:his|her)\s+(?P<n>" + _ORD + r")\s+(?:{C:c}\s+|league\s+)?goal\s+"
         r"(?:in|from)\s+(?P<games>\d{1,3})\s+(?:{C:c2}\s+)?(?:games|matches|appearances)"
     ),
-    Rule.of(r"{P:p}\s+(?:{_8})(?:top scorer|leading scorer)\s+(?:{_4})with\s+(?P<n>\d{1,3})\s+goals", "season"),
+    Rule.of(r"{P:p}\s+(?:{__8})(?:top scorer|leading scorer)\s+(?:{_4})with\s+(?P<n>\d{1,3})\s+goals", "season"),
     Rule.of(r"{P:p}\s+(?:{_10})(?:tally|total)\s+(?:up\s+)?to\s+(?P<n>" + _NUM + r")\s+goals"),
     Rule.of(r"{P:p}\s+(?:{_10})(?:his|her)\s+(?P<n>\d{1,4}(?:st|nd|rd|th))\s+goal\s+in\s+{C:c}", "career"),
 )
@@ -1868,4 +1889,9 @@ RULES = LanguageRules(
         r"\b(?P<r>quarter-final|quarter final|semi-final|semi final|final|round of 16|"
         r"last 16|first round|second round|third round|fourth round|fifth round)s?\b",
     ),
+    round_names={
+        "quarter final": "quarter-final",
+        "semi final": "semi-final",
+        "last 16": "round of 16",
+    },
 )

@@ -445,6 +445,9 @@ LEXICON: dict[str, list[str]] = {
     "PASSIVE": [],  # not used by this language's rules
     "TALLY_WORD": [],  # not used by this language's rules
     "EXTRA_TIME": ["hiệp phụ", "sau hiệp phụ", "hai hiệp phụ"],
+    "NOT_WORD": ["không", "chưa", "thoát"],  # inside an event: it did not happen
+    # just before "hiệp phụ", these say there was none ("tránh được hiệp phụ")
+    "NO_EXTRA_TIME": ["tránh", "tránh được", "không cần", "không phải đá", "trước khi", "trước khi bước vào"],
     "CLAUSE_BREAK": ["nhưng", "trong khi", "còn", "trong khi đó"],  # after a comma
     "HOME_WORD": ["sân nhà", "chủ nhà"],
     "AWAY_WORD": ["sân khách", "làm khách"],
@@ -1108,4 +1111,13 @@ RULES = LanguageRules(
         r"\b(?P<r>lượt\s+đi|lượt\s+về|bán\s+kết|tứ\s+kết|chung\s+kết|"
         r"vòng\s+1/8|vòng\s+bảng)\b",
     ),
+    round_names={
+        "lượt đi": "first leg",
+        "lượt về": "second leg",
+        "bán kết": "semi-final",
+        "tứ kết": "quarter-final",
+        "chung kết": "final",
+        "vòng 1/8": "round of 16",
+        "vòng bảng": "group stage",
+    },
 )
