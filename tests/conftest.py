@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine, text
 from store.db import make_engine
 from store.ingest import Ingestor
 from store.migrate import upgrade
+from tests.helpers.fake_telegram import FakeTelegram
 
 DATA = Path(__file__).resolve().parent / "data"
 CORPUS = DATA / "corpus"
@@ -68,3 +69,14 @@ def ingestor(engine: Engine) -> Ingestor:
     ingestor = Ingestor(engine, max_bytes=2 * 1024 * 1024)
     ingestor.seed()
     return ingestor
+
+
+BOT_USERNAME = "footbot_test_bot"
+
+
+@pytest.fixture
+def tg() -> Iterator[FakeTelegram]:
+    """A fake Telegram Bot API server on loopback; a plain fixture, so that an application fixture
+    depending on it stops first (PTB confirms its last offset while the fake still answers)."""
+    with FakeTelegram(bot_username=BOT_USERNAME) as fake:
+        yield fake

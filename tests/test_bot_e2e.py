@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import logging
 import re
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -24,25 +24,19 @@ from bot.inbox import Inbox
 from handlers.context import reply
 from handlers.lang import en, vi
 from handlers.reply import Button, Reply
-from tests.conftest import CORPUS, DATA
+from tests.conftest import BOT_USERNAME, CORPUS, DATA
 from tests.helpers.bot_app import RunningBot, running_bot
 from tests.helpers.fake_telegram import FakeTelegram, SentMessage
 from tests.helpers.stores import copy_store, store_template
 from tests.test_handlers_pure import REPORTS  # the same store as the handlers' unit tests
 
-BOT_NAME = "footbot_test_bot"
+BOT_NAME = BOT_USERNAME
 ADMIN_ID, FAN_ID, OTHER_ID = 11, 22, 33
 REPORT_FILE = DATA / "reports" / "atalanta_inter_en.txt"
 QUESTION = "who scored for inter vs atalanta?"
 
 
 # -- fixtures and shared steps ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def tg() -> Iterator[FakeTelegram]:
-    with FakeTelegram(bot_username=BOT_NAME) as fake:
-        yield fake
 
 
 @pytest.fixture(scope="session")

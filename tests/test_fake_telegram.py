@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import struct
 import zlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 from telegram import (
@@ -47,12 +47,6 @@ from telegram.ext import (
 
 from tests.helpers.fake_telegram import FakeTelegram
 from tests.helpers.telegram_html import HtmlParseError, parse_html
-
-
-@pytest.fixture
-def tg() -> Iterator[FakeTelegram]:
-    with FakeTelegram(bot_username="footbot_test_bot") as fake:
-        yield fake
 
 
 @pytest.fixture

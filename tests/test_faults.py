@@ -17,7 +17,7 @@ import socket
 import subprocess
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -51,12 +51,6 @@ from tests.helpers.tcp_proxy import TcpProxy
 ADMIN_ID, FAN_ID = 11, 22
 REPORT = DATA / "reports" / "atalanta_inter_en.txt"
 QUESTION, ANSWER = "/result inter atalanta", "Atalanta 1-2 Inter"
-
-
-@pytest.fixture
-def tg() -> Iterator[FakeTelegram]:
-    with FakeTelegram(bot_username="footbot_test_bot") as fake:
-        yield fake
 
 
 @pytest.fixture

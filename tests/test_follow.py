@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -288,12 +287,6 @@ def test_two_instances_sharing_the_store_announce_each_result_once(ingestor: Ing
 
 
 # -- what the chats see --------------------------------------------------------------------------------------
-@pytest.fixture
-def tg() -> Iterator[FakeTelegram]:
-    with FakeTelegram(bot_username="footbot_test_bot") as fake:
-        yield fake
-
-
 @pytest.fixture(scope="session")
 def seeded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return store_template(tmp_path_factory.mktemp("follow_seeded"), SEED_REPORTS)

@@ -82,12 +82,6 @@ def test_an_empty_query_offers_the_latest_results_with_names_escaped(store) -> N
 
 
 # -- through the Bot API -------------------------------------------------------------------------------------
-@pytest.fixture
-def tg() -> Iterator[FakeTelegram]:
-    with FakeTelegram(bot_username="footbot_test_bot") as fake:
-        yield fake
-
-
 @pytest.fixture(scope="session")
 def seeded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return store_template(tmp_path_factory.mktemp("inline_seeded"), SEED_REPORTS)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import struct
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -122,12 +121,6 @@ def test_a_caption_fits_telegrams_limit_and_is_cut_at_a_line() -> None:
 
 
 # -- what a chat gets ----------------------------------------------------------------------------------------
-@pytest.fixture
-def tg() -> Iterator[FakeTelegram]:
-    with FakeTelegram(bot_username="footbot_test_bot") as fake:
-        yield fake
-
-
 @pytest.fixture(scope="session")
 def seeded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("pictures_seeded")

@@ -4,7 +4,6 @@ used wherever a moment is shown or "today" is meant.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -95,12 +94,6 @@ def test_settings_saved_before_migration_0003_are_kept_and_announcements_stay_si
 
 
 # -- what a chat sees ---------------------------------------------------------------------------------------
-@pytest.fixture
-def tg() -> Iterator[FakeTelegram]:
-    with FakeTelegram(bot_username="footbot_test_bot") as fake:
-        yield fake
-
-
 @pytest.fixture(scope="session")
 def seeded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return store_template(tmp_path_factory.mktemp("settings_seeded"), SEED_REPORTS)

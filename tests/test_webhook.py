@@ -16,7 +16,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +34,6 @@ SECRET = "s3cret_Token-for-the-webhook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 PUBLIC_URL = "https://footbot.example/hooks"
 REPORT = DATA / "reports" / "atalanta_inter_en.txt"
-
-
-@pytest.fixture
-def tg() -> Iterator[FakeTelegram]:
-    with FakeTelegram(bot_username="footbot_test_bot") as fake:
-        yield fake
 
 
 def free_port() -> int:

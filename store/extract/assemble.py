@@ -8,7 +8,6 @@ complete sequence of goals; a fact that does not fit is dropped or marked doubtf
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -29,12 +28,6 @@ from store.teams import Directory
 
 TWIN_DISTANCE = 12  # sentences between a team-only goal mention and the named goal it may be
 _NAME_TOKEN = re.compile(r"[0-9a-z]+")
-
-
-@functools.cache
-def _clause_breaks(conjunctions: str) -> re.Pattern[str]:
-    """A semicolon, or a comma followed by a conjunction that starts a new clause."""
-    return re.compile(rf";|,\s*{conjunctions}", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -970,7 +963,7 @@ class Assembler:
         if statement is None:
             return text
         score_at = statement.s_entity.start
-        breaks = [m.start() for m in _clause_breaks(self.rules.compiled.words["CLAUSE_BREAK"].pattern).finditer(text)]
+        breaks = [m.start() for m in self.rules.compiled.clauses.finditer(text)]
         start = max((b for b in breaks if b < score_at), default=0)
         end = min((b for b in breaks if b > score_at), default=len(text))
         return text[start:end]

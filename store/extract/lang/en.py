@@ -1002,7 +1002,6 @@ LEXICON: dict[str, list[str]] = {
         "no need for",
         "to force",
     ],
-    "CLAUSE_BREAK": ["but", "while", "whilst", "whereas", "as", "meanwhile"],  # after a comma
     "HOME_WORD": ["at home", "on home soil", "in front of their own fans", "home side", "hosts", "host"],
     "AWAY_WORD": ["away", "on the road", "on their travels", "visitors", "visiting"],
 }

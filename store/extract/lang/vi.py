@@ -448,7 +448,6 @@ LEXICON: dict[str, list[str]] = {
     "NOT_WORD": ["không", "chưa", "thoát"],  # inside an event: it did not happen
     # just before "hiệp phụ", these say there was none ("tránh được hiệp phụ")
     "NO_EXTRA_TIME": ["tránh", "tránh được", "không cần", "không phải đá", "trước khi", "trước khi bước vào"],
-    "CLAUSE_BREAK": ["nhưng", "trong khi", "còn", "trong khi đó"],  # after a comma
     "HOME_WORD": ["sân nhà", "chủ nhà"],
     "AWAY_WORD": ["sân khách", "làm khách"],
 }
