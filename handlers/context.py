@@ -59,31 +59,30 @@ async def in_store(context: ContextTypes.DEFAULT_TYPE, work: Callable[[Session],
     return await asyncio.to_thread(run)
 
 
+async def _chat_setting(update: Update, context: ContextTypes.DEFAULT_TYPE, cache: dict[int, str], field: str) -> str:
+    """One of the chat's stored settings ("" when unset), read once and then kept in ``cache``."""
+    chat = update.effective_chat
+    if chat is None:
+        return ""
+    if chat.id not in cache:
+        setting = await in_store(context, lambda s: s.get(ChatSetting, chat.id))
+        cache[chat.id] = (getattr(setting, field) if setting else None) or ""
+    return cache[chat.id]
+
+
 async def chat_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The chat's chosen language, else the user's Telegram language, else English."""
-    chat = update.effective_chat
-    rt = runtime(context)
-    if chat is not None:
-        if chat.id not in rt.chat_languages:
-            setting = await in_store(context, lambda s: s.get(ChatSetting, chat.id))
-            rt.chat_languages[chat.id] = setting.lang if setting and setting.lang else ""
-        if rt.chat_languages[chat.id]:
-            return rt.chat_languages[chat.id]
+    chosen = await _chat_setting(update, context, runtime(context).chat_languages, "lang")
+    if chosen:
+        return chosen
     user = update.effective_user
     return normalise_code(user.language_code if user else None) or DEFAULT
 
 
 async def chat_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
     """The chat's chosen time zone, else the usual one of its language (Vietnamese: Asia/Ho_Chi_Minh)."""
-    chat = update.effective_chat
-    rt = runtime(context)
-    if chat is not None:
-        if chat.id not in rt.chat_timezones:
-            setting = await in_store(context, lambda s: s.get(ChatSetting, chat.id))
-            rt.chat_timezones[chat.id] = setting.timezone if setting and setting.timezone else ""
-        if rt.chat_timezones[chat.id]:
-            return rt.chat_timezones[chat.id]
-    return module(await chat_language(update, context)).TIMEZONE
+    chosen = await _chat_setting(update, context, runtime(context).chat_timezones, "timezone")
+    return chosen or module(await chat_language(update, context)).TIMEZONE
 
 
 async def set_chat_language(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:
