@@ -1,129 +1,182 @@
-"""Store benchmarks: ingestion throughput, and query latency on a large store.
+"""Store benchmarks: ingestion throughput (one or several instances), and query latency on a large store.
 
-    python -m benchmarks.bench_store ingest [--reports 10000] [--postgres URL]
+    python -m benchmarks.bench_store ingest [--reports 10000] [--postgres URL] [--instances 2]
     python -m benchmarks.bench_store queries [--matches 100000] [--goals 300000] [--postgres URL]
 
 ``ingest`` stores and extracts synthetic reports (the corpus with other teams, players and dates).
-``queries`` fills a store directly (no extraction) and times each question through ``store.queries``
-next to the raw indexed SQL for the same question; latencies are p50/p99 over many runs, and the
-peak resident memory of the process is printed at the end.
+Each instance is its own process with its own engine, as two bot instances sharing a database
+are; every instance is given every file, in the same order (a shared inbox: the worst case for
+collisions), and the database must end with each report stored once. The rate is reports over
+the time from the first instance starting its work to the last one finishing (imports and
+start-up excluded; the same for one instance). On PostgreSQL a schema is created for the run and
+dropped afterwards.
+
+``queries`` fills a store directly (``benchmarks.store_fill``, no extraction) and times each
+question through ``store.queries`` next to the raw indexed SQL for the same question; latencies
+are p50/p99 over many runs, and the peak resident memory of the process is printed at the end.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
-import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Callable
-from datetime import date, timedelta
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, insert, text
+from sqlalchemy import Engine, text
 from sqlmodel import Session
 
+from benchmarks.store_fill import fill_store, peak_rss_mb
 from benchmarks.synthetic import synthetic_reports
 from store import queries
-from store.db import make_engine, session_scope
-from store.ingest import Ingestor
-from store.merge import refresh_scorer_stats
+from store.db import make_engine
+from store.ingest import Ingestor, content_key
 from store.migrate import upgrade
-from store.models import Goal, Match, Player, Team
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def fresh_engine(postgres: str | None, folder: Path) -> Engine:
-    if postgres:
-        engine = make_engine(postgres)
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA IF EXISTS bench CASCADE"))
-            connection.execute(text("CREATE SCHEMA bench"))
+@contextmanager
+def fresh_store(postgres: str | None, folder: Path, name: str = "bench") -> Iterator[str]:
+    """The URL of an empty, migrated store: a SQLite file in ``folder``, or a PostgreSQL schema
+    ``name`` (dropped again afterwards)."""
+    if not postgres:
+        url = f"sqlite:///{folder / f'{name}.db'}"
+        engine = make_engine(url)
+        upgrade(engine)
         engine.dispose()
-        engine = make_engine(f"{postgres}?options=-csearch_path%3Dbench")
-    else:
-        engine = make_engine(f"sqlite:///{folder / 'bench.db'}")
+        yield url
+        return
+    admin = make_engine(postgres)
+    with admin.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {name} CASCADE"))
+        connection.execute(text(f"CREATE SCHEMA {name}"))
+    separator = "&" if "?" in postgres else "?"
+    url = f"{postgres}{separator}options=-csearch_path%3D{name}"
+    engine = make_engine(url)
     upgrade(engine)
-    return engine
+    engine.dispose()
+    try:
+        yield url
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA IF EXISTS {name} CASCADE"))
+        admin.dispose()
 
 
-def bench_ingest(count: int, postgres: str | None) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        files = []
-        for name, body in synthetic_reports(count, seed=1):
-            path = folder / name
-            path.write_text(body, encoding="utf-8")
-            files.append(path)
-        engine = fresh_engine(postgres, folder)
-        ingestor = Ingestor(engine)
-        ingestor.seed()
-        started = time.perf_counter()
-        summary = ingestor.ingest_paths(files)
-        elapsed = time.perf_counter() - started
-        print(f"ingest {count} reports into {engine.dialect.name}: {elapsed:.1f} s, {count / elapsed:.1f} reports/s")
-        print(f"  {summary.line()}")
+# -- ingestion ----------------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class IngestResult:
+    dialect: str
+    reports: int
+    instances: int
+    seconds: float
+    outcomes: list[Counter[str]] = field(default_factory=list)  # per instance
+    stored: int = 0  # report rows
+    distinct: int = 0  # distinct content keys among them
+    expected: int = 0  # distinct content keys of the files
+    pending: int = 0
+    twice: int = 0  # reports whose facts were merged twice (a match source repeated)
+    duplicate_matches: int = 0  # matches stored twice (same teams and date)
 
+    @property
+    def rate(self) -> float:
+        return self.reports / self.seconds
 
-def fill(engine: Engine, matches: int, goals: int, seed: int = 3) -> tuple[list[int], list[str]]:
-    """A store of ``matches`` matches and ``goals`` goals in 20-team leagues over ten seasons."""
-    rng = random.Random(seed)
-    competitions = [f"League {i}" for i in range(matches // 3800 + 1)]
-    seasons = [f"{y}-{str(y + 1)[-2:]}" for y in range(2014, 2024)]
-    with session_scope(engine) as session:
-        session.execute(
-            insert(Team),
-            [{"name": f"Club {i}", "kind": "club", "origin": "seed"} for i in range(20 * len(competitions))],
+    @property
+    def each_once(self) -> bool:
+        return self.stored == self.distinct == self.expected and not self.pending and not self.twice
+
+    def lines(self) -> list[str]:
+        per = "; ".join(
+            f"instance {i + 1}: " + ", ".join(f"{n} {k}" for k, n in sorted(c.items()))
+            for i, c in enumerate(self.outcomes)
         )
-        team_ids = [row[0] for row in session.execute(text("SELECT id FROM team ORDER BY id"))]
-        session.execute(
-            insert(Player),
-            [
-                {"name": f"Player {i}", "key": f"player {i}", "surname": str(i), "team_id": team_ids[i % len(team_ids)]}
-                for i in range(len(team_ids) * 25)
-            ],
-        )
-        player_ids = [row[0] for row in session.execute(text("SELECT id FROM player ORDER BY id"))]
-        rows = []
-        for i in range(matches):
-            league = i % len(competitions)
-            home, away = rng.sample(team_ids[league * 20 : (league + 1) * 20], 2)
-            season = seasons[(i // len(competitions)) % len(seasons)]
-            rows.append(
-                {
-                    "home_id": home,
-                    "away_id": away,
-                    "home_goals": rng.randint(0, 4),
-                    "away_goals": rng.randint(0, 3),
-                    "score_status": "stated",
-                    "order_known": True,
-                    "competition": competitions[league],
-                    "season": season,
-                    "played_on": date(2014, 8, 1) + timedelta(days=i % 3650),
-                }
-            )
-        for start in range(0, len(rows), 5000):
-            session.execute(insert(Match), rows[start : start + 5000])
-        match_ids = [row[0] for row in session.execute(text("SELECT id FROM match ORDER BY id"))]
-        goal_rows = [
-            {
-                "match_id": rng.choice(match_ids),
-                "player_id": rng.choice(player_ids),
-                "team_id": rng.choice(team_ids),
-                "minute": rng.randint(1, 90),
-                "penalty": rng.random() < 0.1,
-                "own_goal": rng.random() < 0.03,
-                "doubtful": False,
-            }
-            for _ in range(goals)
+        return [
+            f"ingest {self.reports} reports into {self.dialect} with {self.instances} instance(s): "
+            f"{self.seconds:.1f} s, {self.rate:.1f} reports/s",
+            f"  {per}",
+            f"  stored {self.stored} report rows, {self.distinct} distinct, {self.expected} expected; "
+            f"{self.pending} left pending; {self.twice} merged twice; "
+            f"{self.duplicate_matches} match(es) stored twice -> "
+            + ("each report stored once" if self.each_once else "NOT each report once"),
         ]
-        for start in range(0, len(goal_rows), 10000):
-            session.execute(insert(Goal), goal_rows[start : start + 10000])
-    with session_scope(engine) as session:
-        refresh_scorer_stats(session)
-    return team_ids, competitions
 
 
+def _worker(url: str, folder: Path, instance: str) -> None:
+    """One instance: its own engine, every file of ``folder`` in order; prints a JSON line."""
+    engine = make_engine(url)
+    ingestor = Ingestor(engine, instance=instance)
+    ingestor.seed()  # as every start does (bot.services.build_services); the parent seeded first
+    files = sorted(folder.iterdir())
+    began = time.time()
+    summary = ingestor.ingest_paths(files)
+    ended = time.time()
+    engine.dispose()
+    print(json.dumps({"began": began, "ended": ended, "outcomes": dict(summary.counts)}), flush=True)
+
+
+def bench_ingest(count: int, postgres: str | None, *, instances: int = 1) -> IngestResult:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "reports"
+        folder.mkdir()
+        keys = set()
+        for name, body in synthetic_reports(count, seed=1):
+            (folder / name).write_text(body, encoding="utf-8")
+            keys.add(content_key(body))
+        with fresh_store(postgres, Path(tmp), name=f"bench_ingest_{os.getpid()}") as url:
+            engine = make_engine(url)
+            Ingestor(engine).seed()
+            workers = [
+                subprocess.Popen(
+                    [sys.executable, "-m", "benchmarks.bench_store", "worker", url, str(folder), f"bench-{i + 1}"],
+                    cwd=ROOT,
+                    stdout=subprocess.PIPE,
+                    text=True,
+                )
+                for i in range(instances)
+            ]
+            reports = []
+            for worker in workers:
+                out, _ = worker.communicate()
+                if worker.returncode != 0:
+                    raise RuntimeError(f"an ingest instance failed with exit code {worker.returncode}")
+                reports.append(json.loads(out.strip().splitlines()[-1]))
+            seconds = max(r["ended"] for r in reports) - min(r["began"] for r in reports)
+            result = IngestResult(engine.dialect.name, count, instances, seconds)
+            result.outcomes = [Counter(r["outcomes"]) for r in reports]
+            result.expected = len(keys)
+            with engine.connect() as db:
+
+                def one(sql: str) -> int:
+                    return int(db.execute(text(sql)).scalar_one() or 0)
+
+                result.stored = one("SELECT count(*) FROM report")
+                result.distinct = one("SELECT count(DISTINCT sha256) FROM report")
+                result.pending = one("SELECT count(*) FROM report WHERE status = 'pending'")
+                result.twice = one(
+                    "SELECT count(*) FROM (SELECT match_id, report_id FROM matchsource "
+                    "GROUP BY match_id, report_id HAVING count(*) > 1) AS t"
+                )
+                result.duplicate_matches = one(
+                    "SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM match WHERE played_on IS NOT NULL "
+                    "GROUP BY home_id, away_id, played_on HAVING count(*) > 1) AS t"
+                )
+            engine.dispose()
+    return result
+
+
+# -- queries -----------------------------------------------------------------------------------------------
 def timed(run: Callable[[], object], repeat: int = 300) -> tuple[float, float]:
     samples = []
     for _ in range(repeat):
@@ -134,23 +187,39 @@ def timed(run: Callable[[], object], repeat: int = 300) -> tuple[float, float]:
     return statistics.median(samples), samples[int(len(samples) * 0.99) - 1]
 
 
+def _busiest(engine: Engine) -> tuple[str, str, int, int, list[int]]:
+    """(competition, latest season, two teams that met, the competition's teams) of the biggest league."""
+    with engine.connect() as db:
+        competition, season = db.execute(
+            text(
+                "SELECT competition, season FROM match WHERE competition IS NOT NULL "
+                "GROUP BY competition, season ORDER BY count(*) DESC, season DESC LIMIT 1"
+            )
+        ).one()
+        a, b = db.execute(
+            text("SELECT home_id, away_id FROM match WHERE competition = :c ORDER BY id LIMIT 1"), {"c": competition}
+        ).one()
+        league = [
+            t
+            for (t,) in db.execute(
+                text("SELECT DISTINCT home_id FROM match WHERE competition = :c"), {"c": competition}
+            )
+        ]
+    return competition, season, a, b, league
+
+
 def bench_queries(matches: int, goals: int, postgres: str | None) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        engine = fresh_engine(postgres, Path(tmp))
-        started = time.perf_counter()
-        teams, competitions = fill(engine, matches, goals)
-        print(
-            f"filled {engine.dialect.name} with {matches} matches and {goals} goals in "
-            f"{time.perf_counter() - started:.1f} s"
-        )
+    with tempfile.TemporaryDirectory() as tmp, fresh_store(postgres, Path(tmp), name="bench_queries") as url:
+        engine = make_engine(url)
+        summary = fill_store(engine, matches=matches, goals=goals)
+        print(summary.line())
         rng = random.Random(5)
-        league = teams[:20]
+        competition, season, a, b, league = _busiest(engine)
         with Session(engine) as session:
 
             def raw(sql: str, **params) -> Callable[[], object]:
                 return lambda: session.execute(text(sql), params).all()
 
-            a, b = league[0], league[1]
             cases = [
                 (
                     "head-to-head",
@@ -177,21 +246,21 @@ def bench_queries(matches: int, goals: int, postgres: str | None) -> None:
                 ),
                 (
                     "top scorers, one season",
-                    lambda: queries.top_scorers(session, competition=competitions[0], season="2019-20"),
+                    lambda: queries.top_scorers(session, competition=competition, season=season),
                     raw(
                         "SELECT g.player_id, count(*) FROM goal g JOIN match m ON m.id=g.match_id WHERE NOT g.own_goal "
-                        "AND m.competition=:c AND m.season='2019-20' GROUP BY g.player_id ORDER BY count(*) DESC "
-                        "LIMIT 10",
-                        c=competitions[0],
+                        "AND m.competition=:c AND m.season=:s GROUP BY g.player_id ORDER BY count(*) DESC LIMIT 10",
+                        c=competition,
+                        s=season,
                     ),
                 ),
                 (
                     "standings",
-                    lambda: queries.standings(session, competition=competitions[0], season="2019-20"),
+                    lambda: queries.standings(session, competition=competition, season=season),
                     raw(
-                        "SELECT home_id, away_id, home_goals, away_goals FROM match WHERE competition=:c "
-                        "AND season='2019-20'",
-                        c=competitions[0],
+                        "SELECT home_id, away_id, home_goals, away_goals FROM match WHERE competition=:c AND season=:s",
+                        c=competition,
+                        s=season,
                     ),
                 ),
             ]
@@ -201,22 +270,36 @@ def bench_queries(matches: int, goals: int, postgres: str | None) -> None:
                 r50, r99 = timed(sql)
                 print(f"{name:<28}{p50:>12.2f}{p99:>9.2f}{r50:>13.2f}{r99:>9.2f}")
         engine.dispose()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {peak:.0f} MB")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["ingest", "queries"])
-    parser.add_argument("--reports", type=int, default=10_000)
-    parser.add_argument("--matches", type=int, default=100_000)
-    parser.add_argument("--goals", type=int, default=300_000)
-    parser.add_argument("--postgres", help="PostgreSQL URL (default: a SQLite file)")
-    args = parser.parse_args()
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.bench_store",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="what", required=True)
+    p = sub.add_parser("ingest", help="ingestion throughput")
+    p.add_argument("--reports", type=int, default=10_000)
+    p.add_argument("--postgres", help="PostgreSQL URL (default: a SQLite file)")
+    p.add_argument("--instances", type=int, default=1, help="processes ingesting at once")
+    p = sub.add_parser("queries", help="query latency on a filled store")
+    p.add_argument("--matches", type=int, default=100_000)
+    p.add_argument("--goals", type=int, default=300_000)
+    p.add_argument("--postgres", help="PostgreSQL URL (default: a SQLite file)")
+    p = sub.add_parser("worker", help="(internal) one ingest instance")
+    p.add_argument("url")
+    p.add_argument("folder", type=Path)
+    p.add_argument("instance")
+    args = parser.parse_args(argv)
     if args.what == "ingest":
-        bench_ingest(args.reports, args.postgres)
-    else:
+        for line in bench_ingest(args.reports, args.postgres, instances=args.instances).lines():
+            print(line)
+    elif args.what == "queries":
         bench_queries(args.matches, args.goals, args.postgres)
+    else:
+        _worker(args.url, args.folder, args.instance)
 
 
 if __name__ == "__main__":

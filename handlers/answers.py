@@ -235,6 +235,7 @@ class Answerer:
         words = [w for w in q.leftover if len(w) > 3]
         if not words or len(matches) < 2:
             return matches
+        self._load_words({s.report_id for m in matches for s in m.sources})
         scores = {m.id: self._relevance(m, words) for m in matches}
         if not any(any(score) for score in scores.values()):
             return matches
@@ -263,14 +264,19 @@ class Answerer:
         """A competition's spellings run together: "supercup", "sieu cup" and "cup" are found in them."""
         return " ".join(self.knowledge.competition_spellings(competition))
 
+    def _load_words(self, report_ids: set[int]) -> None:
+        """Folded words of reports, with each pair of neighbours also glued ("super cup" -> "supercup");
+        read in one query, the text column only."""
+        missing = report_ids - self._report_words.keys()
+        if not missing:
+            return
+        for report_id, body in self.session.exec(select(Report.id, Report.text).where(col(Report.id).in_(missing))):
+            words = _WORDS.findall(fold(body or ""))
+            self._report_words[report_id] = Counter(words) + Counter(a + b for a, b in pairwise(words))  # type: ignore[index]
+
     def _words(self, report_id: int) -> Counter[str]:
-        """Folded words of a report, with each pair of neighbours also glued ("super cup" -> "supercup")."""
-        if report_id not in self._report_words:
-            report = self.session.get(Report, report_id)
-            words = _WORDS.findall(fold(report.text or "")) if report else []
-            glued = (a + b for a, b in pairwise(words))
-            self._report_words[report_id] = Counter(words) + Counter(glued)
-        return self._report_words[report_id]
+        self._load_words({report_id})
+        return self._report_words.get(report_id, Counter())
 
     def match_answer(self, q: Question) -> Reply:
         lang = q.lang
@@ -496,7 +502,7 @@ class Answerer:
         return Reply(text(lang, "no_position", team=esc(q.teams[0].names[0])))
 
     def table(self, lang: str, *, competition: str | None, season: str | None) -> Reply:
-        return table_reply(self.session, lang, competition=competition, season=season)
+        return table_reply(self.session, lang, competition=competition, season=season, image=None)  # text in a chat
 
     def top_scorers(
         self, lang: str, *, competition: str | None = None, season: str | None = None, team: int | None = None
@@ -533,8 +539,9 @@ class Answerer:
             report_ids = [s.report_id for m in matches for s in m.sources]
         team_words = [set(fold(t).split()) for t in teams]
         best: tuple[float, str, str] | None = None
-        for report in self.session.exec(select(Report).where(col(Report.id).in_(set(report_ids)))):
-            for sentence in _SENTENCES.split(report.text or ""):
+        reports = select(Report.text, Report.title, Report.filename).where(col(Report.id).in_(set(report_ids)))
+        for body, title, filename in self.session.exec(reports):  # not the raw bytes
+            for sentence in _SENTENCES.split(body or ""):
                 folded = set(_WORDS.findall(fold(sentence)))
                 hits = sum(1 for w in words if w in folded)
                 named = sum(1 for tw in team_words if tw <= folded)
@@ -542,7 +549,7 @@ class Answerer:
                     continue
                 score = hits + named - len(sentence) / 2000
                 if best is None or score > best[0]:
-                    best = (score, sentence.strip(), report.title or report.filename)
+                    best = (score, sentence.strip(), title or filename)
         if best is None:
             return None
         sentence = best[1] if len(best[1]) <= QUOTE_CHARS else best[1][:QUOTE_CHARS].rsplit(" ", 1)[0] + "…"

@@ -10,6 +10,7 @@ mechanism serves both commands; only the columns differ.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from handlers import pictures
@@ -63,6 +64,13 @@ def _with_button(answer: Reply, lang: str, command: str) -> Reply:
     return answer
 
 
+@functools.lru_cache(maxsize=64)
+def _png(title: str, columns: tuple[str, ...], rows: tuple[tuple[object, ...], ...]) -> bytes:
+    """Drawing takes a few hundred milliseconds and a table is the same for every chat until new
+    reports change its rows (which changes the key)."""
+    return pictures.table_png(title, columns, rows)
+
+
 def table_answer(answer: Reply, table: queries.Table, lang: str, *, asked: bool | None) -> Reply:
     """The /table answer as a picture when asked or too wide, else with the 🖼 button; text only for None."""
     if not table.rows or asked is None:
@@ -75,7 +83,7 @@ def table_answer(answer: Reply, table: queries.Table, lang: str, *, asked: bool 
         for i, r in enumerate(table.rows, 1)
     ]
     title = " ".join(x for x in (table.competition, table.season) if x)
-    image = pictures.table_png(title, text(lang, "table_columns").split("|"), rows)
+    image = _png(title, tuple(text(lang, "table_columns").split("|")), tuple(rows))
     return Reply(answer.html, answer.buttons, image=image, caption=caption(answer))
 
 
@@ -87,5 +95,5 @@ def scorers_answer(answer: Reply, rows: list[queries.ScorerRow], lang: str, *, a
         return _with_button(answer, lang, f"/scorers {scope}".strip())
     cells = [(i, r.player, r.team or "", r.goals, r.penalties or "") for i, r in enumerate(rows, 1)]
     title = answer.html.split("\n", 1)[0]
-    image = pictures.table_png(Reply(title).plain(), text(lang, "scorers_columns").split("|"), cells)
+    image = _png(Reply(title).plain(), tuple(text(lang, "scorers_columns").split("|")), tuple(cells))
     return Reply(answer.html, answer.buttons, image=image, caption=title)

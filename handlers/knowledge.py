@@ -47,6 +47,7 @@ class Found:
     start: int  # word span in the question
     end: int
     exact: bool = True
+    nickname: bool = False  # found by a nickname ("Vale", "Athletic"), not by a name or alias
 
 
 @dataclass(slots=True)
@@ -181,7 +182,22 @@ class Knowledge:
             hit = self._typo(word, j, idx)
             if hit:
                 found.append(hit)
+        found = [f for f in found if not self._inside_unknown_name(f, words, found, stopwords)]
         return sorted(found, key=lambda f: f.start)
+
+    @staticmethod
+    def _inside_unknown_name(hit: Found, words: list[str], found: list[Found], stopwords: frozenset[str]) -> bool:
+        """'Crumpsall Vale' is not Port Vale ("Vale"): a one-word nickname next to a word that is neither
+        a name, a question word nor a number belongs to a club the store does not know."""
+        if not hit.nickname or hit.end - hit.start != 1:
+            return False  # a club's own name or alias ("Inter", "Dortmund") stands even beside an unknown word
+        named = {j for f in found for j in range(f.start, f.end)}
+        for j in (hit.start - 1, hit.end):
+            if 0 <= j < len(words) and j not in named:
+                word = words[j]
+                if len(word) >= 4 and word.isalpha() and word not in stopwords and word not in SQUAD_WORDS:
+                    return True
+        return False
 
     def _with_squad(self, hit: Found, words: list[str], idx: _Index) -> Found:
         """'man utd women', 'u23 viet nam': the squad of the club when the store has it."""
@@ -208,7 +224,8 @@ class Knowledge:
         teams = idx.team_keys.get(phrase) or idx.nickname_keys.get(phrase)
         if teams:
             ordered = sorted(teams, key=lambda t: (t not in idx.with_matches, idx.team_names.get(t, "")))
-            return Found("team", tuple(idx.team_names[t] for t in ordered), tuple(ordered), start, end)
+            nickname = phrase not in idx.team_keys
+            return Found("team", tuple(idx.team_names[t] for t in ordered), tuple(ordered), start, end, True, nickname)
         players = idx.player_keys.get(phrase)
         if players:
             ordered = sorted(players)
@@ -217,10 +234,12 @@ class Knowledge:
 
     def _typo(self, word: str, position: int, idx: _Index, *, span: int = 1) -> Found | None:
         choices = idx.typo_choices if span == 1 else idx.typo_pairs
-        hit = process.extractOne(word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=TYPO_CUTOFF)
-        if not hit or hit[0][:1] != word[:1]:
+        hits = process.extract(word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=TYPO_CUTOFF, limit=5)
+        # a typo keeps the first letter and the length give or take one: "harriers" is not "harris"
+        name = next((h[0] for h in hits if h[0][:1] == word[:1] and abs(len(h[0]) - len(word)) <= 1), None)
+        if name is None:
             return None
-        found = self._exact(hit[0], position, position + span, idx)
+        found = self._exact(name, position, position + span, idx)
         if found:
             found.exact = False
         return found

@@ -27,7 +27,7 @@ def table_reply(
     if competition is None:
         if not known:
             return Reply(text(lang, "knows_nothing"))
-        competition = max(known, key=lambda c: queries.standings(session, competition=c).matches)
+        competition = known[0]  # the one with most matches
     if season is None:
         seasons = queries.seasons(session, competition=competition)
         season = seasons[0] if seasons else None

@@ -28,11 +28,18 @@ def _fold_char(ch: str) -> str:
     return low if len(low) == 1 else base
 
 
+_TABLE: dict[int, str] = {}  # code point -> folded character, filled as characters are met
+_SEEN: set[str] = set()  # the characters already in _TABLE
+
+
 def fold(text: str) -> str:
     """Lower-case, strip diacritics (đ -> d) and turn ``_`` into a space, keeping the length."""
     if text.isascii():
         return text.lower().replace("_", " ")
-    return "".join(_fold_char(ch) for ch in text)
+    for ch in set(text) - _SEEN:  # a whole report costs one translate, not a call per letter
+        _TABLE[ord(ch)] = _fold_char(ch)
+        _SEEN.add(ch)
+    return text.translate(_TABLE)
 
 
 def nfc(text: str) -> str:
