@@ -35,6 +35,7 @@ SQUAD_WORDS = {
     "u19": "U19",
     "u17": "U17",
 }
+BATCH = 5000  # rows fetched at a time while building the index
 TYPO_CUTOFF = 85  # rapidfuzz ratio (one letter wrong in seven) for a word to count as a misspelt name
 REFRESH_EVERY = 5.0  # seconds between checks that the store changed
 
@@ -106,22 +107,27 @@ class Knowledge:
 
     def _build(self) -> _Index:
         idx = _Index()
+        # columns, not objects, streamed: the index of a 100,000-match store must not cost its rows twice
         with Session(self.engine) as session:
-            for team in session.exec(select(Team)):
-                idx.team_names[team.id] = team.name  # type: ignore[index]
-            for alias in session.exec(select(TeamAlias)):
-                (idx.nickname_keys if alias.kind == "nickname" else idx.team_keys)[alias.key].add(alias.team_id)
+            for team_id, name in session.exec(select(Team.id, Team.name).execution_options(yield_per=BATCH)):
+                idx.team_names[team_id] = name  # type: ignore[index]
+            aliases = select(TeamAlias.key, TeamAlias.kind, TeamAlias.team_id).execution_options(yield_per=BATCH)
+            for alias_key, kind, team_id in session.exec(aliases):
+                (idx.nickname_keys if kind == "nickname" else idx.team_keys)[alias_key].add(team_id)
             for team_id, name in idx.team_names.items():
                 idx.team_keys[key(name)].add(team_id)
-            for player in session.exec(select(Player)):
-                idx.player_names[player.id] = player.name  # type: ignore[index]
-                idx.player_teams[player.id] = player.team_id  # type: ignore[index]
-                words = player.key.split()
-                for k in {player.key, *(words[-1:] if len(words) > 1 else []), *(words[:1] if len(words) > 1 else [])}:
-                    idx.player_keys[k].add(player.id)  # type: ignore[arg-type]
-            for alias in session.exec(select(PlayerAlias)):
-                idx.player_keys[alias.key].add(alias.player_id)
-            for home, away in session.exec(select(Match.home_id, Match.away_id)):
+            players = select(Player.id, Player.name, Player.team_id, Player.key).execution_options(yield_per=BATCH)
+            for player_id, name, team_id, player_key in session.exec(players):
+                idx.player_names[player_id] = name  # type: ignore[index]
+                idx.player_teams[player_id] = team_id  # type: ignore[index]
+                words = player_key.split()
+                for k in {player_key, *(words[-1:] if len(words) > 1 else []), *(words[:1] if len(words) > 1 else [])}:
+                    idx.player_keys[k].add(player_id)  # type: ignore[arg-type]
+            player_aliases = select(PlayerAlias.key, PlayerAlias.player_id).execution_options(yield_per=BATCH)
+            for alias_key, player_id in session.exec(player_aliases):
+                idx.player_keys[alias_key].add(player_id)
+            pairs = select(Match.home_id, Match.away_id).distinct().execution_options(yield_per=BATCH)
+            for home, away in session.exec(pairs):
                 idx.with_matches |= {home, away}
                 idx.opponents[home].add(away)
                 idx.opponents[away].add(home)
