@@ -97,7 +97,8 @@ class Answerer:
         """Several teams go by a name ("united", "real"): the store's data decides, else the fan."""
         for found in q.teams:
             if len(found.ids) > 1:
-                resolved = self._resolve(found, q)
+                others = [f.ids[0] for f in q.teams if f is not found and len(f.ids) == 1]
+                resolved = self.knowledge.resolve(found.ids, others)
                 if resolved is None:
                     name = " ".join(q.words[found.start : found.end])
                     rest = [f.names[0] for f in q.teams if f is not found]
@@ -108,24 +109,6 @@ class Answerer:
                 found.ids, found.names = (resolved,), (self.knowledge.name(resolved),)
         self._squads(q)
         return None
-
-    def _resolve(self, found: Found, q: Question) -> int | None:
-        """Among teams sharing a name, the one the store has matches of -- against the question's other
-        team when there is one (its Women or U23 side included)."""
-        others = [f.ids[0] for f in q.teams if f is not found and len(f.ids) == 1]
-        candidates = list(found.ids)
-        for pool in (
-            [t for t in candidates if any(self._met(t, o) for o in others)],
-            [t for t in candidates if self.knowledge.has_matches(t)],
-        ):
-            if len(pool) == 1:
-                return pool[0]
-        return None
-
-    def _met(self, a: int, b: int) -> bool:
-        return any(
-            self.knowledge.played(x, y) for x in [a, *self.knowledge.squads(a)] for y in [b, *self.knowledge.squads(b)]
-        )
 
     def _squads(self, q: Question) -> None:
         """'united against chelsea' about a women's match: the squads that actually met."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -262,6 +263,21 @@ class Knowledge:
 
     def team_id(self, name: str) -> int | None:
         return self.index().team_ids.get(name)
+
+    def resolve(self, candidates: Sequence[int], others: Sequence[int]) -> int | None:
+        """Among teams sharing a name ("united"), the one that met one of ``others`` (their women's or
+        youth sides included), else the only one the store has matches of; None when still unsure."""
+
+        def met(a: int, b: int) -> bool:
+            return any(self.played(x, y) for x in [a, *self.squads(a)] for y in [b, *self.squads(b)])
+
+        for pool in (
+            [t for t in candidates if any(met(t, o) for o in others)],
+            [t for t in candidates if self.has_matches(t)],
+        ):
+            if len(pool) == 1:
+                return pool[0]
+        return None
 
     def has_matches(self, team_id: int) -> bool:
         return team_id in self.index().with_matches

@@ -58,9 +58,7 @@ def unresolved_team(q: Question, knowledge: Knowledge) -> Found | None:
         if len(found.ids) < 2:
             continue
         others = [f.ids[0] for f in q.teams if f is not found and len(f.ids) == 1]
-        met = [t for t in found.ids if any(knowledge.played(t, other) for other in others)]
-        known = [t for t in found.ids if knowledge.has_matches(t)]
-        chosen = met[0] if len(met) == 1 else known[0] if len(known) == 1 else None
+        chosen = knowledge.resolve(found.ids, others)
         if chosen is None:
             return found
         found.ids, found.names = (chosen,), (knowledge.name(chosen),)
