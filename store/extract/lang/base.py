@@ -66,6 +66,31 @@ def expand(template: str, lexicon: dict[str, list[str]]) -> str:
     return _MACRO.sub(one, template)
 
 
+NAME_PARTICLES = frozenset(
+    [
+        "al",
+        "bin",
+        "da",
+        "das",
+        "de",
+        "del",
+        "den",
+        "der",
+        "di",
+        "dos",
+        "du",
+        "el",
+        "la",
+        "le",
+        "mac",
+        "ten",
+        "ter",
+        "van",
+        "von",
+    ]
+)  # "van Dijk", "de Ligt" in any language
+
+
 @dataclass(frozen=True)
 class Rule:
     """A skeleton pattern and what a match of it means (``tags``: free-form flags for the mechanism)."""

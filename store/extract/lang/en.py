@@ -4,7 +4,7 @@ Data only (see ``base.py`` for the macros). Rules are written for the constructi
 language, never for one sentence of one report.
 """
 
-from store.extract.lang.base import LanguageRules, Rule
+from store.extract.lang.base import NAME_PARTICLES, LanguageRules, Rule
 
 _NUM = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|\\d{1,3}"
 _ORD = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,3}(?:st|nd|rd|th)"
@@ -1698,30 +1698,7 @@ RULES = LanguageRules(
             "the",
         ]
     ),
-    name_particles=frozenset(
-        [
-            "van",
-            "von",
-            "de",
-            "da",
-            "di",
-            "del",
-            "der",
-            "den",
-            "dos",
-            "das",
-            "du",
-            "la",
-            "le",
-            "el",
-            "al",
-            "bin",
-            "ter",
-            "ten",
-            "mac",
-            "st",
-        ]
-    ),
+    name_particles=NAME_PARTICLES | {"st"},  # "St Juste"
     team_prefixes=(),
     club_prefixes=(),
     team_refs={

@@ -4,7 +4,7 @@ Data only (see ``base.py`` for the macros). Word-segmented text (``tuyệt_phẩ
 already de-segmented, so rules are written with plain spaces and diacritics.
 """
 
-from store.extract.lang.base import LanguageRules, Rule
+from store.extract.lang.base import NAME_PARTICLES, LanguageRules, Rule
 
 _NUM = r"\d{1,3}|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mười một|mười hai"
 _ORD = r"\d{1,2}|nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
@@ -950,29 +950,7 @@ RULES = LanguageRules(
             "cựu",
         ]
     ),
-    name_particles=frozenset(
-        [
-            "van",
-            "von",
-            "de",
-            "da",
-            "di",
-            "del",
-            "der",
-            "den",
-            "dos",
-            "das",
-            "du",
-            "la",
-            "le",
-            "el",
-            "al",
-            "bin",
-            "ter",
-            "ten",
-            "mac",
-        ]
-    ),
+    name_particles=NAME_PARTICLES,
     team_prefixes=("ĐT", "đội tuyển", "tuyển", "CLB", "câu lạc bộ", "đội bóng", "ĐTQG", "đội"),
     club_prefixes=("CLB", "câu lạc bộ"),
     team_refs={
